@@ -1,0 +1,65 @@
+import type { Label, Lang } from './i18n';
+
+/**
+ * Every error code the API answers with, its HTTP status and its message in both languages.
+ * The codes are a contract (API.md): other systems branch on them, so never rename one.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, 'zh-CN': '提交的内容有误，请检查标出的字段。', 'en-US': 'Some fields are not valid; please check them.' },
+  INVALID_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON。', 'en-US': 'The request body is not valid JSON.' },
+  ID_NUMBER_INVALID: { status: 400, 'zh-CN': '身份证号码无效，请核对。', 'en-US': 'The identity number is not valid.' },
+  UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录。', 'en-US': 'Please sign in.' },
+  INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码不正确。', 'en-US': 'Wrong username or password.' },
+  CSRF: { status: 403, 'zh-CN': '请求缺少有效的安全令牌，请刷新页面后重试。', 'en-US': 'The request lacks a valid security token; reload the page and try again.' },
+  FORBIDDEN: { status: 403, 'zh-CN': '您没有执行此操作的权限。', 'en-US': 'You are not allowed to do this.' },
+  NOT_FOUND: { status: 404, 'zh-CN': '记录不存在或不在您的权限范围内。', 'en-US': 'Not found, or outside your scope.' },
+  VERSION_CONFLICT: { status: 409, 'zh-CN': '此记录已被他人修改，请查看最新内容后再保存。', 'en-US': 'Someone else changed this record; review the current version and save again.' },
+  DUPLICATE: { status: 409, 'zh-CN': '记录已存在。', 'en-US': 'This record already exists.' },
+  PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容过大。', 'en-US': 'The request is too large.' },
+  UNSUPPORTED_FILE: { status: 415, 'zh-CN': '不支持此文件或内容类型。', 'en-US': 'This file or content type is not supported.' },
+  ACCOUNT_LOCKED: { status: 423, 'zh-CN': '登录失败次数过多，账号已临时锁定，请 15 分钟后再试。', 'en-US': 'Too many failed sign-ins; the account is locked for 15 minutes.' },
+  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', 'en-US': 'Too many requests; please wait and try again.' },
+  INTERNAL: { status: 500, 'zh-CN': '系统内部错误，请稍后再试。已记录此问题。', 'en-US': 'Internal error; please try again later. It has been logged.' },
+  UNAVAILABLE: { status: 503, 'zh-CN': '服务暂时不可用，请稍后再试。', 'en-US': 'The service is temporarily unavailable.' },
+} as const satisfies Record<string, Label & { status: number }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export function errorMessage(code: ErrorCode, lang: Lang): string {
+  return ERRORS[code][lang];
+}
+
+/**
+ * Messages of field-level rules that are ours rather than zod's. Schemas put the key in
+ * the issue's message (`.refine(..., { message: 'password.tooShort' })`) and the error
+ * handler turns it into the caller's language.
+ */
+export const FIELD_MESSAGES = {
+  'password.tooShort': { 'zh-CN': '密码至少 10 个字符。', 'en-US': 'The password needs at least 10 characters.' },
+  'password.sameAsUsername': { 'zh-CN': '密码不能与用户名相同。', 'en-US': 'The password must differ from the username.' },
+  'password.wrong': { 'zh-CN': '当前密码不正确。', 'en-US': 'The current password is wrong.' },
+  'password.unchanged': { 'zh-CN': '新密码不能与当前密码相同。', 'en-US': 'The new password must differ from the current one.' },
+  'username.shape': {
+    'zh-CN': '用户名由 3–40 个小写字母、数字、点、连字符或下划线组成。',
+    'en-US': 'A username has 3–40 lower-case letters, digits, dots, hyphens or underscores.',
+  },
+  'org.parentNotStation': { 'zh-CN': '村(社区)只能建在社工站之下。', 'en-US': 'A village can only be added under a station.' },
+  'user.orgMismatch': {
+    'zh-CN': '所选机构与角色不符：站长、社工和志愿者属于社工站，民政局账号属于县，管理员不属于任何机构。',
+    'en-US': 'The organisation does not fit the role: managers, workers and volunteers belong to a station, county users to a county, administrators to none.',
+  },
+  'user.cannotDisableSelf': { 'zh-CN': '不能停用自己的账号。', 'en-US': 'You cannot disable your own account.' },
+  'date.invalid': { 'zh-CN': '日期格式应为 YYYY-MM-DD。', 'en-US': 'A date is written YYYY-MM-DD.' },
+  'cursor.invalid': { 'zh-CN': '分页游标无效。', 'en-US': 'The page cursor is not valid.' },
+  'name.blank': { 'zh-CN': '名称不能为空。', 'en-US': 'The name cannot be blank.' },
+} as const satisfies Record<string, Label>;
+
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+export function isFieldMessageKey(key: string): key is FieldMessageKey {
+  return Object.hasOwn(FIELD_MESSAGES, key);
+}

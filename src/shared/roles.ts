@@ -1,0 +1,50 @@
+import type { Label } from './i18n';
+
+/**
+ * Roles and the named permissions they hold. Least privilege: only `manager` and `admin` hold
+ * `pii:reveal`; `county` reads aggregates and lists without identity numbers; a volunteer sees
+ * only the people paired with them.
+ */
+export const ROLES = ['admin', 'county', 'manager', 'worker', 'volunteer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'orgs:read',
+  'orgs:write',
+  'users:read',
+  'users:manage',
+  'audit:read',
+  'people:read',
+  'people:write',
+  'pii:reveal',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ['orgs:read', 'orgs:write', 'users:read', 'users:manage', 'audit:read', 'people:read', 'people:write', 'pii:reveal'],
+  county: ['orgs:read'],
+  manager: ['orgs:read', 'orgs:write', 'users:read', 'audit:read', 'people:read', 'people:write', 'pii:reveal'],
+  worker: ['orgs:read', 'people:read', 'people:write'],
+  volunteer: ['orgs:read', 'people:read'],
+};
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...ROLE_PERMISSIONS[role]];
+}
+
+/** Which org level a role's scope is anchored to; `null` means the whole installation. */
+export const ROLE_SCOPE_LEVEL: Record<Role, 'station' | 'county' | null> = {
+  admin: null,
+  county: 'county',
+  manager: 'station',
+  worker: 'station',
+  volunteer: 'station',
+};
+
+export const ROLE_LABELS: Record<Role, Label> = {
+  admin: { 'zh-CN': '管理员', 'en-US': 'Administrator' },
+  county: { 'zh-CN': '民政局', 'en-US': 'Civil affairs' },
+  manager: { 'zh-CN': '站长', 'en-US': 'Station manager' },
+  worker: { 'zh-CN': '社工', 'en-US': 'Social worker' },
+  volunteer: { 'zh-CN': '志愿者', 'en-US': 'Volunteer' },
+};
