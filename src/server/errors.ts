@@ -137,8 +137,9 @@ export function installErrorHandling(app: FastifyInstance, options: { spaFallbac
     }
     switch (error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return send(reply, lang, 'VALIDATION_FAILED', [{ path: '', message: FIELD_MESSAGES['body.invalidJson'][lang] }]);
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return send(reply, lang, 'INVALID_JSON');
+        return send(reply, lang, 'VALIDATION_FAILED', [{ path: '', message: FIELD_MESSAGES['body.empty'][lang] }]);
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
       case 'FST_REQ_FILE_TOO_LARGE':
         return send(reply, lang, 'PAYLOAD_TOO_LARGE');

@@ -6,7 +6,6 @@ import type { Label, Lang } from './i18n';
  */
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, 'zh-CN': '提交的内容有误，请检查标出的字段。', 'en-US': 'Some fields are not valid; please check them.' },
-  INVALID_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON。', 'en-US': 'The request body is not valid JSON.' },
   ID_NUMBER_INVALID: { status: 400, 'zh-CN': '身份证号码无效，请核对。', 'en-US': 'The identity number is not valid.' },
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录。', 'en-US': 'Please sign in.' },
   INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码不正确。', 'en-US': 'Wrong username or password.' },
@@ -55,6 +54,8 @@ export const FIELD_MESSAGES = {
   'user.cannotDisableSelf': { 'zh-CN': '不能停用自己的账号。', 'en-US': 'You cannot disable your own account.' },
   'date.invalid': { 'zh-CN': '日期格式应为 YYYY-MM-DD。', 'en-US': 'A date is written YYYY-MM-DD.' },
   'cursor.invalid': { 'zh-CN': '分页游标无效。', 'en-US': 'The page cursor is not valid.' },
+  'body.invalidJson': { 'zh-CN': '请求内容不是有效的 JSON。', 'en-US': 'The request body is not valid JSON.' },
+  'body.empty': { 'zh-CN': '请求内容为空。', 'en-US': 'The request body is empty.' },
   'name.blank': { 'zh-CN': '名称不能为空。', 'en-US': 'The name cannot be blank.' },
 } as const satisfies Record<string, Label>;
 

@@ -25,11 +25,14 @@ export const zOrg = z.object({
   version: z.number().int(),
 });
 
-export const zOrgNode: z.ZodType<OrgNode> = zOrg.extend({
-  get children() {
-    return z.array(zOrgNode);
-  },
-});
+// Recursive, so it is registered by id and OpenAPI refers to it as a component.
+export const zOrgNode: z.ZodType<OrgNode> = zOrg
+  .extend({
+    get children() {
+      return z.array(zOrgNode);
+    },
+  })
+  .meta({ id: 'OrgNode' });
 
 export const zCreateVillageRequest = z.strictObject({
   parentId: zId.describe('The station the village belongs to'),

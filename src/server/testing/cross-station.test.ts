@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inArray } from 'drizzle-orm';
+import { makeTestApp, type Session, type TestApp } from './test-app';
+import { anyuanRecords, crossStationCases, type AnyuanRecords } from './cross-station';
+import { orgs, users } from '../db/schema/index';
+import { permissionsOf, type Role } from '../../shared/roles';
+
+let t: TestApp;
+let records: AnyuanRecords;
+const sessions: { session: Session; role: Role }[] = [];
+
+async function snapshot() {
+  const orgRows = await t.deps.db.select().from(orgs).where(inArray(orgs.stationId, [records.stationId]));
+  const userRows = await t.deps.db.select().from(users).where(inArray(users.stationId, [records.stationId]));
+  return JSON.stringify({ orgRows, userRows });
+}
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  records = await anyuanRecords(t);
+  // A Dachaigou manager holds nearly every permission, so for them scope alone must refuse.
+  const admin = await t.login('admin');
+  const created = await admin.inject({
+    method: 'POST',
+    url: '/api/users',
+    payload: { username: 'dachaigou.manager', displayName: '打柴沟站长', role: 'manager', orgId: t.demo.stations.dachaigou.id, password: 'dachaigou-manager-1' },
+  });
+  expect(created.statusCode).toBe(201);
+  sessions.push({ session: await t.login('dachaigou.worker'), role: 'worker' });
+  sessions.push({ session: await t.login('dachaigou.manager', 'dachaigou-manager-1'), role: 'manager' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('users of another station cannot reach Anyuan records', () => {
+  it.each(crossStationCases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const before = await snapshot();
+    for (const { session, role } of sessions) {
+      const response = await session.inject({ method: c.method, url: c.url(records), ...(c.body ? { payload: c.body(records) as object } : {}) });
+      const expected = permissionsOf(role).includes(c.permission) ? 404 : 403;
+      expect(response.statusCode, `${role}: ${response.body}`).toBe(expected);
+      expect(response.body).not.toContain('安远');
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('the Dachaigou tree shows nothing of Anyuan', async () => {
+    for (const { session } of sessions) {
+      const body = (await session.inject({ method: 'GET', url: '/api/orgs' })).body;
+      expect(body).toContain('打柴沟镇社工站');
+      expect(body).not.toContain('安远');
+    }
+  });
+
+  it('the Dachaigou audit trail shows no Anyuan event', async () => {
+    const manager = sessions.find((s) => s.role === 'manager')!.session;
+    const page = (await manager.inject({ method: 'GET', url: `/api/audit?limit=200` })).json();
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((e: { stationId: string }) => e.stationId === t.demo.stations.dachaigou.id)).toBe(true);
+    const asked = (await manager.inject({ method: 'GET', url: `/api/audit?stationId=${records.stationId}` })).json();
+    expect(asked.items).toEqual([]);
+  });
+});
