@@ -57,7 +57,7 @@ export function actorOf(ctx: Ctx): Actor {
 
 /** Runs `work` in one transaction, handing it a context whose `db` is the transaction. */
 export async function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((db) => work({ ...ctx, db: db as unknown as Db }));
+  return ctx.db.transaction((db) => work({ ...ctx, db }));
 }
 
 /** A context for work outside a request (start-up, demo data, commands): no caller, Chinese messages. */

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/static';
 import { isResponseSerializationError } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ERRORS, FIELD_MESSAGES, isFieldMessageKey, type ErrorBody, type ErrorCode } from '../shared/errors';
 import { pickLang, type Lang } from '../shared/i18n';
 

@@ -10,7 +10,7 @@ export function decodeCursor(cursor: string, length: 2): [string, string];
 export function decodeCursor(cursor: string, length: number): string[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string')) return values as string[];
+    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string')) return values;
   } catch {
     // Falls through to the error below.
   }

@@ -39,8 +39,7 @@ export function toSessionReply(deps: AppDeps, actor: Actor, token: string): Sess
 type UserRow = typeof users.$inferSelect;
 
 /** Builds the caller from a user row: role → permissions, org → the stations in scope. */
-async function actorFor(ctx: Pick<Ctx, 'db'>, user: UserRow, sessionId: string): Promise<Actor> {
-  const org = user.orgId ? (await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, user.orgId)))[0] : undefined;
+async function actorFor(ctx: Pick<Ctx, 'db'>, user: UserRow, orgName: string | null, sessionId: string): Promise<Actor> {
   const level = ROLE_SCOPE_LEVEL[user.role];
   let stationIds: Actor['stationIds'] = [];
   if (level === null) stationIds = 'all';
@@ -58,7 +57,7 @@ async function actorFor(ctx: Pick<Ctx, 'db'>, user: UserRow, sessionId: string):
     displayName: user.displayName,
     role: user.role,
     orgId: user.orgId,
-    orgName: org?.name ?? null,
+    orgName,
     stationId: user.stationId,
     countyId: user.countyId,
     scopeLevel: level ?? 'all',
@@ -68,6 +67,12 @@ async function actorFor(ctx: Pick<Ctx, 'db'>, user: UserRow, sessionId: string):
   };
 }
 
+async function orgNameOf(ctx: Pick<Ctx, 'db'>, orgId: string | null): Promise<string | null> {
+  if (!orgId) return null;
+  const [org] = await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, orgId));
+  return org?.name ?? null;
+}
+
 /**
  * The caller behind a session token, or null when the token is unknown, expired (absolute or
  * idle timeout) or its user disabled. Touches the session at most once a minute.
@@ -75,9 +80,10 @@ async function actorFor(ctx: Pick<Ctx, 'db'>, user: UserRow, sessionId: string):
 export async function authenticate(ctx: Pick<Ctx, 'db' | 'deps' | 'now'>, token: string): Promise<Actor | null> {
   const { config } = ctx.deps;
   const [row] = await ctx.db
-    .select({ session: sessions, user: users })
+    .select({ session: { id: sessions.id, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt }, user: users, orgName: orgs.name })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(orgs, eq(orgs.id, users.orgId))
     .where(eq(sessions.tokenHash, sha256Hex(token)));
   if (!row) return null;
   const now = ctx.now.getTime();
@@ -89,7 +95,7 @@ export async function authenticate(ctx: Pick<Ctx, 'db' | 'deps' | 'now'>, token:
   if (now - row.session.lastSeenAt.getTime() > MINUTE) {
     await ctx.db.update(sessions).set({ lastSeenAt: ctx.now }).where(eq(sessions.id, row.session.id));
   }
-  return actorFor(ctx, row.user, row.session.id);
+  return actorFor(ctx, row.user, row.orgName, row.session.id);
 }
 
 async function createSession(ctx: Ctx, user: UserRow): Promise<{ token: string; actor: Actor }> {
@@ -105,7 +111,7 @@ async function createSession(ctx: Ctx, user: UserRow): Promise<{ token: string; 
     ip: ctx.ip,
     userAgent: ctx.userAgent?.slice(0, 300) ?? null,
   });
-  return { token, actor: await actorFor(ctx, user, id) };
+  return { token, actor: await actorFor(ctx, user, await orgNameOf(ctx, user.orgId), id) };
 }
 
 /** Seconds until the per-address limit lets this client try again, or 0 when it may try now. */

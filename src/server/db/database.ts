@@ -38,10 +38,11 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
-    // Acknowledged writes must survive a crash: never trade durability for speed.
-    pool.on('connect', (client) => {
-      client.query("SET synchronous_commit = on; SET TIME ZONE 'UTC'").catch(() => undefined);
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // Acknowledged writes must survive a crash: never trade durability for speed.
+      options: '-c synchronous_commit=on -c TimeZone=UTC',
     });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await db.execute(sql`select 1`);

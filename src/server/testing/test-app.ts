@@ -68,7 +68,7 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     if (response.statusCode !== 200) throw new Error(`login of ${username} failed: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === 'lm_session');
     if (!cookie) throw new Error('login set no session cookie');
-    const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+    const csrfToken = response.json<{ csrfToken: string }>().csrfToken;
     const session: Session = {
       username,
       cookie: `lm_session=${cookie.value}`,
