@@ -44,6 +44,28 @@ describe('sign-in', () => {
     expect(unknown.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: 'Wrong username or password.' } });
   });
 
+  it('a wrong password, an unknown user and a locked account take about as long to answer', async () => {
+    const timed = async (username: string, ip: string) => {
+      const start = performance.now();
+      await login(username, 'wrong-password', ip);
+      return performance.now() - start;
+    };
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      known.push(await timed('anyuan.worker', `10.0.7.${i}`));
+      unknown.push(await timed(`nobody${i}`, `10.0.8.${i}`));
+    }
+    for (let i = 0; i < 5; i++) await login('locked.out', 'wrong-password', '10.0.9.1');
+    const locked = [await timed('locked.out', '10.0.9.2'), await timed('locked.out', '10.0.9.3'), await timed('locked.out', '10.0.9.4')];
+    // Every path runs one argon2 verification; skipping it would answer in a small fraction of the time.
+    expect(median(unknown) / median(known)).toBeGreaterThan(0.5);
+    expect(median(locked) / median(known)).toBeGreaterThan(0.5);
+    // Clear the worker's failures so later tests start clean.
+    expect((await login('anyuan.worker', 'demo-2026', '10.0.7.9')).statusCode).toBe(200);
+  });
+
   it('every new sign-in gets a new token', async () => {
     const a = await t.login('anyuan.worker');
     const b = await t.login('anyuan.worker');
