@@ -94,7 +94,7 @@ async function main(): Promise<void> {
           await shot(page, `${tag}-10-worker-home`);
           if (size === 'phone') {
             await page.locator('.lm-header__menu-button').click();
-            await page.locator('.lm-nav-drawer .ant-drawer-content').waitFor();
+            await page.getByTestId('nav-drawer').waitFor();
             await shot(page, `${tag}-11-worker-drawer`, false);
             await page.keyboard.press('Escape');
           }
@@ -111,8 +111,9 @@ async function main(): Promise<void> {
           await shot(page, `${tag}-14-change-password-client-errors`, false);
           await page.locator('.ant-modal:visible input').nth(1).fill('a-new-password-2026');
           await page.locator('.ant-modal:visible input').nth(2).fill('a-new-password-2026');
+          const answered = page.waitForResponse((response) => response.url().includes('/api/auth/password'));
           await page.locator('.ant-modal:visible .ant-btn-primary').click();
-          await page.waitForResponse((response) => response.url().includes('/api/auth/password'));
+          await answered;
           await shot(page, `${tag}-15-change-password-server-error`, false);
           await visit(page, '/users');
           await shot(page, `${tag}-16-worker-not-found`);

@@ -1,0 +1,100 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { PageLoading } from '../components/page-loading';
+import { RouteError } from '../components/route-error';
+import { hasPermission, useAuth } from './auth';
+import type { Permission } from './types';
+
+// Every area is its own chunk, so the sign-in page loads no table, tree or layout code.
+const SignInPage = lazy(() => import('../pages/sign-in/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const AppLayout = lazy(() => import('./layout').then((m) => ({ default: m.AppLayout })));
+const HomePage = lazy(() => import('../pages/home/home-page').then((m) => ({ default: m.HomePage })));
+const PlacesPage = lazy(() => import('../pages/places/places-page').then((m) => ({ default: m.PlacesPage })));
+const UsersPage = lazy(() => import('../pages/users/users-page').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const NotFoundPage = lazy(() => import('../pages/not-found/not-found-page').then((m) => ({ default: m.NotFoundPage })));
+
+export interface SignInLocationState {
+  from?: string;
+}
+
+function RequireAuth() {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status === 'loading') return <PageLoading fullScreen />;
+  if (state.status === 'signedOut') {
+    // After an expired session the user comes back to where they were; after signing out, home.
+    if (!state.expired) return <Navigate to="/sign-in" replace />;
+    const from = `${location.pathname}${location.search}`;
+    return <Navigate to="/sign-in?expired=1" replace state={{ from } satisfies SignInLocationState} />;
+  }
+  return (
+    <Suspense fallback={<PageLoading fullScreen />}>
+      <AppLayout>
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </AppLayout>
+    </Suspense>
+  );
+}
+
+function SignInRoute() {
+  const { state } = useAuth();
+  const location = useLocation();
+  if (state.status === 'loading') return <PageLoading fullScreen />;
+  if (state.status === 'signedIn') {
+    const from: unknown = location.state && typeof location.state === 'object' ? Reflect.get(location.state, 'from') : undefined;
+    const target = typeof from === 'string' && from.startsWith('/') && !from.startsWith('/sign-in') ? from : '/';
+    return <Navigate to={target} replace />;
+  }
+  return (
+    <Suspense fallback={<PageLoading fullScreen />}>
+      <SignInPage />
+    </Suspense>
+  );
+}
+
+/** Areas a role may not use look like pages that do not exist. */
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { state } = useAuth();
+  if (state.status !== 'signedIn' || !hasPermission(state.user, permission)) return <NotFoundPage />;
+  return children;
+}
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInRoute />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      {
+        path: 'places',
+        element: (
+          <RequirePermission permission="orgs:read">
+            <PlacesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'users',
+        element: (
+          <RequirePermission permission="users:read">
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequirePermission permission="audit:read">
+            <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
