@@ -16,6 +16,7 @@ import { authRoutes } from './auth/auth.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { peopleRoutes } from './modules/people/people.routes';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(orgsRoutes);
   await app.register(usersRoutes);
   await app.register(auditRoutes);
+  await app.register(peopleRoutes);
 
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
 

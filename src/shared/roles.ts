@@ -16,15 +16,18 @@ export const PERMISSIONS = [
   'audit:read',
   'people:read',
   'people:write',
+  'people:import',
+  'people:export',
   'pii:reveal',
+  'danger:acknowledge',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['orgs:read', 'orgs:write', 'users:read', 'users:manage', 'audit:read', 'people:read', 'people:write', 'pii:reveal'],
+  admin: ['orgs:read', 'orgs:write', 'users:read', 'users:manage', 'audit:read', 'people:read', 'people:write', 'people:import', 'people:export', 'pii:reveal', 'danger:acknowledge'],
   county: ['orgs:read'],
-  manager: ['orgs:read', 'orgs:write', 'users:read', 'audit:read', 'people:read', 'people:write', 'pii:reveal'],
-  worker: ['orgs:read', 'people:read', 'people:write'],
+  manager: ['orgs:read', 'orgs:write', 'users:read', 'audit:read', 'people:read', 'people:write', 'people:import', 'people:export', 'pii:reveal', 'danger:acknowledge'],
+  worker: ['orgs:read', 'people:read', 'people:write', 'people:import', 'people:export'],
   volunteer: ['orgs:read', 'people:read'],
 };
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -62,7 +63,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const lock = options.dataDir ? lockDataDir(path.join(options.dataDir, 'pglite'), options.purpose ?? 'lastmeter') : null;
   try {
     // Strict durability is PGlite's default; `relaxedDurability` is deliberately never set.
-    const client = options.dataDir ? await PGlite.create(path.join(options.dataDir, 'pglite')) : await PGlite.create();
+    const extensions = { pg_trgm };
+    const client = options.dataDir
+      ? await PGlite.create(path.join(options.dataDir, 'pglite'), { extensions })
+      : await PGlite.create({ extensions });
     await client.exec("SET TIME ZONE 'UTC'");
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {

@@ -124,3 +124,19 @@ export async function renameOrg(ctx: Ctx, id: string, input: { version: number; 
     throw error;
   }
 }
+
+export interface VillageInfo {
+  id: string;
+  name: string;
+  stationId: string;
+  code: string | null;
+}
+
+/** The villages in the caller's scope, by id; other modules resolve and check villageIds through this. */
+export async function villagesInScope(ctx: Ctx): Promise<Map<string, VillageInfo>> {
+  const rows = await ctx.db
+    .select({ id: orgs.id, name: orgs.name, stationId: orgs.stationId, code: orgs.code })
+    .from(orgs)
+    .where(and(eq(orgs.level, 'village'), stationScope(ctx, orgs.stationId)));
+  return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, stationId: row.stationId!, code: row.code }]));
+}
