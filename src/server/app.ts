@@ -5,6 +5,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -63,6 +64,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  // Uploads (Excel ledgers, photos): one file a request, size-checked; routes check the type.
+  await app.register(multipart, { limits: { files: 1, fileSize: deps.config.uploadLimitBytes, fields: 10, fieldSize: 64 * 1024 } });
   await app.register(rateLimit, {
     max: deps.config.apiRatePerMinute,
     timeWindow: 60_000,

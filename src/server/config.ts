@@ -27,6 +27,7 @@ const zEnv = z.object({
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -47,6 +48,7 @@ export interface Config {
   loginRatePerMinute: number;
   apiRatePerMinute: number;
   bodyLimitBytes: number;
+  uploadLimitBytes: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     apiRatePerMinute: e.API_RATE_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
