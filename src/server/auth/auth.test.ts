@@ -53,15 +53,17 @@ describe('sign-in', () => {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      known.push(await timed('anyuan.worker', `10.0.7.${i}`));
-      unknown.push(await timed(`nobody${i}`, `10.0.8.${i}`));
-    }
+    const locked: number[] = [];
     for (let i = 0; i < 5; i++) await login('locked.out', 'wrong-password', '10.0.9.1');
-    const locked = [await timed('locked.out', '10.0.9.2'), await timed('locked.out', '10.0.9.3'), await timed('locked.out', '10.0.9.4')];
-    // Every path runs one argon2 verification; skipping it would answer in a small fraction of the time.
-    expect(median(unknown) / median(known)).toBeGreaterThan(0.5);
-    expect(median(locked) / median(known)).toBeGreaterThan(0.5);
+    // Interleaved, so load on a busy machine falls on all three alike.
+    for (let i = 0; i < 4; i++) {
+      known.push(await timed(i % 2 ? 'anyuan.worker' : 'Anyuan.Worker', `10.0.7.${i}`));
+      unknown.push(await timed(`nobody${i}`, `10.0.8.${i}`));
+      locked.push(await timed('locked.out', `10.0.9.${i + 2}`));
+    }
+    // Every path runs one argon2 verification (tens of ms); skipping it would answer in a tenth of the time.
+    expect(median(unknown) / median(known)).toBeGreaterThan(0.35);
+    expect(median(locked) / median(known)).toBeGreaterThan(0.35);
     // Clear the worker's failures so later tests start clean.
     expect((await login('anyuan.worker', 'demo-2026', '10.0.7.9')).statusCode).toBe(200);
   });
