@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import { makeTestApp, type Session, type TestApp } from './test-app';
 import { anyuanRecords, crossStationCases, type AnyuanRecords } from './cross-station';
-import { orgs, users } from '../db/schema/index';
+import { dangerReports, households, orgs, people, personBenefits, users } from '../db/schema/index';
 import { permissionsOf, type Role } from '../../shared/roles';
 
 let t: TestApp;
@@ -10,9 +10,15 @@ let records: AnyuanRecords;
 const sessions: { session: Session; role: Role }[] = [];
 
 async function snapshot() {
-  const orgRows = await t.deps.db.select().from(orgs).where(inArray(orgs.stationId, [records.stationId]));
-  const userRows = await t.deps.db.select().from(users).where(inArray(users.stationId, [records.stationId]));
-  return JSON.stringify({ orgRows, userRows });
+  const station = [records.stationId];
+  return JSON.stringify({
+    orgRows: await t.deps.db.select().from(orgs).where(inArray(orgs.stationId, station)),
+    userRows: await t.deps.db.select().from(users).where(inArray(users.stationId, station)),
+    people: await t.deps.db.select().from(people).where(inArray(people.stationId, station)),
+    households: await t.deps.db.select().from(households).where(inArray(households.stationId, station)),
+    benefits: await t.deps.db.select().from(personBenefits).where(inArray(personBenefits.stationId, station)),
+    dangerReports: await t.deps.db.select().from(dangerReports).where(inArray(dangerReports.stationId, station)),
+  });
 }
 
 beforeAll(async () => {
@@ -38,7 +44,7 @@ describe('users of another station cannot reach Anyuan records', () => {
     const before = await snapshot();
     for (const { session, role } of sessions) {
       const response = await session.inject({ method: c.method, url: c.url(records), ...(c.body ? { payload: c.body(records) as object } : {}) });
-      const expected = permissionsOf(role).includes(c.permission) ? 404 : 403;
+      const expected = permissionsOf(role).includes(c.permission) ? (c.expect ?? 404) : 403;
       expect(response.statusCode, `${role}: ${response.body}`).toBe(expected);
       expect(response.body).not.toContain('安远');
     }

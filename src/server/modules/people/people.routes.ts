@@ -17,7 +17,8 @@ import {
   zUpdateHouseholdRequest,
   zUpdatePersonRequest,
 } from '../../../shared/schemas/people';
-import { createPerson, findPeople, getPerson, personTimeline, updatePerson } from './people.service';
+import { createPerson, findEligible, findPeople, getPerson, personTimeline, updatePerson } from './people.service';
+import { zPageQuery } from '../../../shared/schemas/common';
 import { acknowledgeDangerReport, createHousehold, getHousehold, listDangerReports, reportDanger, setBenefit, updateHousehold } from './care-records.service';
 
 const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody, 409: zErrorBody };
@@ -89,6 +90,20 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['people'], summary: 'Record a benefit received, applied for, refused or stopped', params: z.object({ id: zId, benefit: zBenefit }), body: zSetBenefitRequest, response: { 200: zPerson, ...errors } },
     },
     async (request) => setBenefit(request.ctx, request.params.id, request.params.benefit, request.body),
+  );
+
+  app.get(
+    '/api/benefits/eligible',
+    {
+      config: { access: 'people:read' },
+      schema: {
+        tags: ['people'],
+        summary: 'Everyone who looks eligible for a benefit and neither receives nor has applied for it (政策落实)',
+        querystring: z.strictObject({ benefit: zBenefit, ...zPageQuery }),
+        response: { 200: zPage(zPersonSummary), ...errors },
+      },
+    },
+    async (request) => findEligible(request.ctx, request.query.benefit, request.query),
   );
 
   app.post(

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, like, lte, or, sql, type SQL }
 import { v7 as uuidv7 } from 'uuid';
 import { actorOf, inTransaction, type Ctx } from '../../context';
 import { dangerReports, households, orgs, people, personBenefits, personRevisions, riskChanges } from '../../db/schema/index';
+import type { BenefitCode as EligibleBenefit } from '../../../shared/codes';
 import { AppError, notFound } from '../../errors';
 import { stationScope } from '../../auth/scope';
 import { recordAudit } from '../../audit/audit';
@@ -468,3 +469,56 @@ export async function personTimeline(ctx: Ctx, id: string): Promise<TimelineItem
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
+
+/**
+ * The eligibility rules of `eligibleBenefits` (people.rules.ts) as SQL, so the station can list
+ * everyone who looks entitled to a benefit and neither receives nor awaits it. A test keeps the
+ * two in agreement.
+ */
+function eligibilityCondition(benefit: EligibleBenefit, today: string): SQL {
+  const has = (group: string) => sql`${people.groups} @> array[${group}]::text[]`;
+  const receivesDibao = sql`exists (select 1 from person_benefits b where b.station_id = ${people.stationId} and b.person_id = ${people.id} and b.benefit = 'dibao' and b.status = 'receiving')`;
+  const severe = sql`${people.disabilityGrade} <= 2`;
+  switch (benefit) {
+    case 'old_age_allowance':
+      return lte(people.birthDate, yearsBefore(today, 80));
+    case 'disability_care':
+      return severe;
+    case 'disability_living':
+      return sql`(${has('disabled')} or ${people.disabilityGrade} is not null) and (${has('low_income')} or ${receivesDibao})`;
+    case 'tekun':
+      return sql`(${has('solitary_elder')} or ${has('unsupported_child')}) and (${people.birthDate} <= ${yearsBefore(today, 60)} or ${people.birthDate} > ${yearsBefore(today, 16)} or ${severe})`;
+    case 'dibao':
+      return sql`${has('needy_household')} and not ${has('low_income')}`;
+    case 'temporary_aid':
+      // Sudden hardship is not in the file: nobody is suggested for it.
+      return sql`false`;
+  }
+}
+
+export async function findEligible(ctx: Ctx, benefit: EligibleBenefit, page: { limit: number; cursor?: string | undefined }): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+  const today = todayOf(ctx);
+  const conditions: SQL[] = [
+    peopleScope(ctx),
+    eq(people.status, 'active'),
+    eligibilityCondition(benefit, today),
+    sql`not exists (select 1 from person_benefits b where b.station_id = ${people.stationId} and b.person_id = ${people.id} and b.benefit = ${benefit} and b.status in ('receiving', 'applied'))`,
+  ];
+  if (page.cursor) {
+    const [pinyin, id] = decodeCursor(page.cursor, 2);
+    conditions.push(or(gt(people.namePinyin, pinyin), and(eq(people.namePinyin, pinyin), gt(people.id, id)))!);
+  }
+  const rows = await ctx.db
+    .select({ row: people, villageName: orgs.name })
+    .from(people)
+    .leftJoin(orgs, eq(orgs.id, people.villageId))
+    .where(and(...conditions))
+    .orderBy(asc(people.namePinyin), asc(people.id))
+    .limit(page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(({ row, villageName }) => toPersonSummary(row, villageName, ctx.actor, today)),
+    nextCursor: rows.length > page.limit && last ? encodeCursor([last.row.namePinyin, last.row.id]) : null,
+  };
+}

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { makeTestApp, type Session, type TestApp } from '../../testing/test-app';
 import { makeIdNumber, makePerson, makePhone } from '../../testing/factories';
 import { auditEvents, people } from '../../db/schema/index';
+import type { CreatePersonRequest } from '../../../shared/schemas/people';
 
 let t: TestApp;
 let worker: Session;
@@ -215,5 +216,33 @@ describe('households, benefits and danger reports', () => {
     expect((await worker.inject({ method: 'POST', url: `/api/danger-reports/${open[0].id}/acknowledge` })).statusCode).toBe(403);
     expect((await manager.inject({ method: 'POST', url: `/api/danger-reports/${open[0].id}/acknowledge` })).statusCode).toBe(204);
     expect((await manager.inject({ method: 'GET', url: '/api/danger-reports' })).json().items).toEqual([]);
+  });
+});
+
+describe('who looks eligible', () => {
+  it('the station-wide list agrees with the per-person suggestion for every benefit', async () => {
+    const fixtures: Omit<CreatePersonRequest, 'villageId'>[] = [
+      { name: '高龄甲', birthDate: '1938-03-03', groups: ['elder'] },
+      { name: '重残乙', birthDate: '1975-03-03', groups: ['disabled', 'low_income'], disabilityGrade: 1 },
+      { name: '孤寡丙', birthDate: '1952-03-03', groups: ['elder', 'solitary_elder', 'needy_household'] },
+      { name: '孤儿丁', birthDate: '2014-03-03', groups: ['unsupported_child'] },
+      { name: '普通戊', birthDate: '1990-03-03', groups: ['woman'], gender: 'female' },
+      { name: '残疾己', birthDate: '1980-03-03', groups: ['disabled'], disabilityGrade: 3 },
+    ];
+    const ids = new Set<string>();
+    for (const fixture of fixtures) ids.add((await makePerson(manager, { villageId: otherVillage, ...fixture })).id);
+    for (const benefit of ['dibao', 'tekun', 'temporary_aid', 'disability_living', 'disability_care', 'old_age_allowance']) {
+      const listed = new Set<string>();
+      let cursor: string | null = null;
+      do {
+        const page: { items: { id: string }[]; nextCursor: string | null } = (await manager.inject({ method: 'GET', url: `/api/benefits/eligible?benefit=${benefit}&limit=200${cursor ? `&cursor=${cursor}` : ''}` })).json();
+        page.items.forEach((p) => listed.add(p.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      for (const id of ids) {
+        const person = (await manager.inject({ method: 'GET', url: `/api/people/${id}` })).json();
+        expect(listed.has(id), `${person.name} ${benefit}`).toBe(person.eligibleBenefits.includes(benefit));
+      }
+    }
   });
 });
