@@ -385,26 +385,31 @@ export function listConditions(ctx: Ctx, query: Omit<ListPeopleQuery, 'limit' | 
   return conditions;
 }
 
-export async function findPeople(ctx: Ctx, query: ListPeopleQuery): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
-  const conditions = listConditions(ctx, query);
-  if (query.cursor) {
-    const [pinyin, id] = decodeCursor(query.cursor, 2);
-    conditions.push(or(gt(people.namePinyin, pinyin), and(eq(people.namePinyin, pinyin), gt(people.id, id)))!);
+/** One keyset page of files matching `conditions`, in name-pinyin order. */
+async function pageOfPeople(ctx: Ctx, conditions: SQL[], page: { limit: number; cursor?: string | undefined }): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+  const where = [...conditions];
+  if (page.cursor) {
+    const [pinyin, id] = decodeCursor(page.cursor, 2);
+    where.push(or(gt(people.namePinyin, pinyin), and(eq(people.namePinyin, pinyin), gt(people.id, id)))!);
   }
   const rows = await ctx.db
     .select({ row: people, villageName: orgs.name })
     .from(people)
     .leftJoin(orgs, eq(orgs.id, people.villageId))
-    .where(and(...conditions))
+    .where(and(...where))
     .orderBy(asc(people.namePinyin), asc(people.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+    .limit(page.limit + 1);
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
   const today = todayOf(ctx);
   return {
-    items: page.map(({ row, villageName }) => toPersonSummary(row, villageName, ctx.actor, today)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.row.namePinyin, last.row.id]) : null,
+    items: items.map(({ row, villageName }) => toPersonSummary(row, villageName, ctx.actor, today)),
+    nextCursor: rows.length > page.limit && last ? encodeCursor([last.row.namePinyin, last.row.id]) : null,
   };
+}
+
+export async function findPeople(ctx: Ctx, query: ListPeopleQuery): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+  return pageOfPeople(ctx, listConditions(ctx, query), query);
 }
 
 export interface TimelineItem {
@@ -504,21 +509,5 @@ export async function findEligible(ctx: Ctx, benefit: EligibleBenefit, page: { l
     eligibilityCondition(benefit, today),
     sql`not exists (select 1 from person_benefits b where b.station_id = ${people.stationId} and b.person_id = ${people.id} and b.benefit = ${benefit} and b.status in ('receiving', 'applied'))`,
   ];
-  if (page.cursor) {
-    const [pinyin, id] = decodeCursor(page.cursor, 2);
-    conditions.push(or(gt(people.namePinyin, pinyin), and(eq(people.namePinyin, pinyin), gt(people.id, id)))!);
-  }
-  const rows = await ctx.db
-    .select({ row: people, villageName: orgs.name })
-    .from(people)
-    .leftJoin(orgs, eq(orgs.id, people.villageId))
-    .where(and(...conditions))
-    .orderBy(asc(people.namePinyin), asc(people.id))
-    .limit(page.limit + 1);
-  const items = rows.slice(0, page.limit);
-  const last = items.at(-1);
-  return {
-    items: items.map(({ row, villageName }) => toPersonSummary(row, villageName, ctx.actor, today)),
-    nextCursor: rows.length > page.limit && last ? encodeCursor([last.row.namePinyin, last.row.id]) : null,
-  };
+  return pageOfPeople(ctx, conditions, page);
 }
