@@ -18,6 +18,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { peopleRoutes } from './modules/people/people.routes';
+import { peopleImportRoutes } from './modules/people/import/people-import.routes';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(usersRoutes);
   await app.register(auditRoutes);
   await app.register(peopleRoutes);
+  await app.register(peopleImportRoutes);
 
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
 

@@ -20,6 +20,11 @@ export const ERRORS = {
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', 'en-US': 'Too many requests; please wait and try again.' },
   INTERNAL: { status: 500, 'zh-CN': '系统内部错误，请稍后再试。已记录此问题。', 'en-US': 'Internal error; please try again later. It has been logged.' },
   UNAVAILABLE: { status: 503, 'zh-CN': '服务暂时不可用，请稍后再试。', 'en-US': 'The service is temporarily unavailable.' },
+  IMPORT_MAPPING_REQUIRED: {
+    status: 400,
+    'zh-CN': '无法自动识别此表格的列，请先设置各列对应的字段并保存。',
+    'en-US': 'The columns of this sheet are not recognised; map them to fields and save the mapping first.',
+  },
 } as const satisfies Record<string, Label & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -75,6 +80,28 @@ export const FIELD_MESSAGES = {
   'person.unknown': { 'zh-CN': '档案不存在或不在您的范围内。', 'en-US': 'No such person in your scope.' },
   'birthDate.future': { 'zh-CN': '出生日期不能晚于今天。', 'en-US': 'The birth date cannot be in the future.' },
   'name.blank': { 'zh-CN': '名称不能为空。', 'en-US': 'The name cannot be blank.' },
+  'import.idNumberAsNumber': {
+    'zh-CN': '身份证号码被 Excel 存成了数字，后几位已经丢失。请把该列设置为「文本」格式后重新录入号码。',
+    'en-US': 'Excel stored the identity number as a number and lost its last digits. Format the column as Text and type the numbers again.',
+  },
+  'import.duplicateInFile': { 'zh-CN': '本表格中前面已有相同身份证号码的行，此行未导入。', 'en-US': 'An earlier row of this sheet has the same identity number; this row was not imported.' },
+  'import.samePersonTwice': { 'zh-CN': '本表格中前面已有同一档案的行，此行未导入。', 'en-US': 'An earlier row of this sheet is the same file; this row was not imported.' },
+  'import.groupUnknown': { 'zh-CN': '无法识别的服务对象类别，请使用「填写说明」页中的名称', 'en-US': 'Unknown group; use the names listed on the instructions sheet' },
+  'import.valueUnknown': { 'zh-CN': '无法识别的取值，请使用「填写说明」页中的选项', 'en-US': 'Unknown value; use the options listed on the instructions sheet' },
+  'import.dateInvalid': { 'zh-CN': '无法识别的日期，请写成 2015-03-04 这样的格式', 'en-US': 'Not a date; write it as 2015-03-04' },
+  'import.booleanInvalid': { 'zh-CN': '请填写“是”或“否”（也可用 √）', 'en-US': 'Write yes or no (or a tick)' },
+  'import.villageRequired': { 'zh-CN': '未填写村(社区)，导入时也没有指定默认村(社区)。', 'en-US': 'No village in the row and no default village was chosen for the import.' },
+  'import.villageUnknown': { 'zh-CN': '本站没有这个村(社区)', 'en-US': 'No such village in your station' },
+  'import.personUnknown': { 'zh-CN': '档案编号不存在或不在您的范围内。', 'en-US': 'No file with this number in your scope.' },
+  'import.tooManyRows': { 'zh-CN': '一次最多导入 50,000 行，请分成几个文件导入。', 'en-US': 'At most 50,000 rows per import; split the file.' },
+  'import.noHeader': { 'zh-CN': '表格第一页中没有找到表头和数据。', 'en-US': 'No header row and data were found on the first sheet.' },
+  'import.mappingNoName': { 'zh-CN': '必须指定哪一列是姓名。', 'en-US': 'One column must be the name.' },
+  'import.mappingTwice': { 'zh-CN': '同一字段只能对应一列。', 'en-US': 'A field can be mapped to one column only.' },
+  'import.noStation': { 'zh-CN': '列对应关系按社工站保存，您的账号不属于任何社工站。', 'en-US': 'Mappings are saved per station, and your account belongs to none.' },
+  'export.tooMany': {
+    'zh-CN': '符合条件的记录超过 50,000 条，请缩小筛选范围（如按村或类别）后分批导出。',
+    'en-US': 'More than 50,000 files match; narrow the filters (by village or group) and export in parts.',
+  },
 } as const satisfies Record<string, Label>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -71,4 +71,7 @@ export const crossStationCases: CrossStationCase[] = [
   { name: 'read an Anyuan household', method: 'GET', permission: 'people:read', url: (r) => `/api/households/${r.householdId}` },
   { name: 'change an Anyuan household', method: 'PATCH', permission: 'people:write', url: (r) => `/api/households/${r.householdId}`, body: () => ({ version: 1, address: '越权' }) },
   { name: 'create a household in an Anyuan village', method: 'POST', permission: 'people:write', url: () => '/api/households', body: (r) => ({ villageId: r.villageId }), expect: 400 },
+  // people import and export
+  { name: 'import into an Anyuan village (as the default village)', method: 'POST', permission: 'people:import', url: (r) => `/api/people/import?dryRun=false&villageId=${r.villageId}`, expect: 400 },
+  { name: 'export with an Anyuan village as the filter', method: 'GET', permission: 'people:export', url: (r) => `/api/people/export?villageId=${r.villageId}`, expect: 400 },
 ];

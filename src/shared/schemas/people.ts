@@ -19,57 +19,74 @@ export const PHONE_PATTERN = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 export const zPhone = z
   .string()
   .trim()
-  .transform((value) => value.replace(/[\s()（）]/g, ''))
+  .transform((value) => {
+    const compact = value.replace(/[\s()（）]/g, '');
+    // Mobiles are written 138-0000-1111 as often as not; landlines keep the dash after the area code.
+    return /^1[\d-]+$/.test(compact) ? compact.replace(/-/g, '') : compact;
+  })
   .pipe(z.string().regex(PHONE_PATTERN, 'phone.shape'));
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullish();
 
-export const zChildSection = z
-  .strictObject({
-    schooling: z.enum(['none', 'kindergarten', 'primary', 'junior', 'senior', 'vocational', 'dropped_out']).nullish(),
-    school: optionalText(60),
-    grade: optionalText(20),
-    boarding: z.boolean().nullish(),
-    hukouRegistered: z.boolean().nullish(),
-    guardian: z
-      .strictObject({
-        personId: zId.nullish().describe('The guardian, when on file'),
-        name: optionalText(30),
-        phone: zPhone.nullish(),
-        relation: optionalText(20),
-        capacity: z.enum(['good', 'fair', 'poor', 'none']).nullish(),
-      })
-      .nullish(),
-    guardianshipType: z.enum(['none', 'parent_unable', 'entrusted_incapable', 'fair', 'good']).nullish(),
-    parents: z
-      .array(
-        z.strictObject({
-          role: z.enum(['father', 'mother']),
+/**
+ * The child and elder sections take a phone schema: requests normalise phones (a transform),
+ * replies carry them as stored (a plain string), because a reply schema must encode without transforms.
+ */
+function childSection(phone: z.ZodType<string, string>) {
+  return z
+    .strictObject({
+      schooling: z.enum(['none', 'kindergarten', 'primary', 'junior', 'senior', 'vocational', 'dropped_out']).nullish(),
+      school: optionalText(60),
+      grade: optionalText(20),
+      boarding: z.boolean().nullish(),
+      hukouRegistered: z.boolean().nullish(),
+      guardian: z
+        .strictObject({
+          personId: zId.nullish().describe('The guardian, when on file'),
           name: optionalText(30),
-          phone: zPhone.nullish(),
-          status: z.enum(['away', 'home', 'unable', 'deceased', 'missing', 'unknown']),
-          workProvince: optionalText(20),
-          workCity: optionalText(30),
-          contactFrequency: zContactFrequency.nullish(),
-        }),
-      )
-      .max(2)
-      .nullish(),
-    childDirector: z.strictObject({ name: text(30), phone: zPhone.nullish() }).nullish().describe('儿童主任 of the village'),
-  })
-  .describe("A child's file: schooling, guardian, absent parents, the village child director");
+          phone: phone.nullish(),
+          relation: optionalText(20),
+          capacity: z.enum(['good', 'fair', 'poor', 'none']).nullish(),
+        })
+        .nullish(),
+      guardianshipType: z.enum(['none', 'parent_unable', 'entrusted_incapable', 'fair', 'good']).nullish(),
+      parents: z
+        .array(
+          z.strictObject({
+            role: z.enum(['father', 'mother']),
+            name: optionalText(30),
+            phone: phone.nullish(),
+            status: z.enum(['away', 'home', 'unable', 'deceased', 'missing', 'unknown']),
+            workProvince: optionalText(20),
+            workCity: optionalText(30),
+            contactFrequency: zContactFrequency.nullish(),
+          }),
+        )
+        .max(2)
+        .nullish(),
+      childDirector: z.strictObject({ name: text(30), phone: phone.nullish() }).nullish().describe('儿童主任 of the village'),
+    })
+    .describe("A child's file: schooling, guardian, absent parents, the village child director");
+}
 
-export const zElderSection = z
-  .strictObject({
-    selfCare: z.enum(['independent', 'partly', 'unable']).nullish(),
-    emergencyContact: z.strictObject({ name: text(30), phone: zPhone.nullish(), relation: optionalText(20) }).nullish(),
-    childrenAway: z
-      .array(z.strictObject({ name: text(30), phone: zPhone.nullish(), place: optionalText(40), contactFrequency: zContactFrequency.nullish() }))
-      .max(10)
-      .nullish(),
-  })
-  .describe("An elder's file: self-care, emergency contact, children away");
+function elderSection(phone: z.ZodType<string, string>) {
+  return z
+    .strictObject({
+      selfCare: z.enum(['independent', 'partly', 'unable']).nullish(),
+      emergencyContact: z.strictObject({ name: text(30), phone: phone.nullish(), relation: optionalText(20) }).nullish(),
+      childrenAway: z
+        .array(z.strictObject({ name: text(30), phone: phone.nullish(), place: optionalText(40), contactFrequency: zContactFrequency.nullish() }))
+        .max(10)
+        .nullish(),
+    })
+    .describe("An elder's file: self-care, emergency contact, children away");
+}
+
+export const zChildSection = childSection(zPhone);
+export const zElderSection = elderSection(zPhone);
+const zStoredChildSection = childSection(z.string());
+const zStoredElderSection = elderSection(z.string());
 
 export const zConsent = z
   .strictObject({
@@ -166,8 +183,8 @@ export const zPerson = zPersonSummary.extend({
   disabilityGrade: z.number().int().nullable(),
   livingSituation: z.string().nullable(),
   consent: zConsent.nullable(),
-  child: zChildSection.nullable(),
-  elder: zElderSection.nullable(),
+  child: zStoredChildSection.nullable(),
+  elder: zStoredElderSection.nullable(),
   benefits: z.array(zBenefitRecord),
   eligibleBenefits: z.array(zBenefit).describe('Benefits the person looks eligible for and does not receive or await'),
   flags: zPersonFlags,

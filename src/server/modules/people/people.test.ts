@@ -246,3 +246,27 @@ describe('who looks eligible', () => {
     }
   });
 });
+
+describe('sections with phones', () => {
+  it("a child's guardian, parents and child director with phones are saved and read back", async () => {
+    const response = await worker.inject({
+      method: 'POST',
+      url: '/api/people',
+      payload: {
+        name: '杨小燕',
+        villageId: village,
+        birthDate: '2015-02-02',
+        groups: ['left_behind_child'],
+        child: {
+          guardian: { name: '杨奶奶', phone: '139 0935 0000', relation: '祖母', capacity: 'fair' },
+          parents: [{ role: 'father', status: 'away', phone: '138-0000-1111', workProvince: '新疆', workCity: '乌鲁木齐', contactFrequency: 'weekly' }],
+          childDirector: { name: '马主任', phone: '0935-3120000' },
+        },
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const read = (await worker.inject({ method: 'GET', url: `/api/people/${response.json().id}` })).json();
+    expect(read.child.guardian.phone).toBe('13909350000');
+    expect(read.child.parents[0].phone).toBe('13800001111');
+  });
+});
