@@ -49,6 +49,7 @@ CREATE TABLE "people" (
 	"name" text NOT NULL,
 	"name_pinyin" text NOT NULL,
 	"name_initials" text NOT NULL,
+	"name_grams" text[] DEFAULT '{}'::text[] NOT NULL,
 	"gender" text,
 	"birth_date" date,
 	"ethnicity" text,
@@ -123,6 +124,9 @@ CREATE INDEX "danger_reports_person_idx" ON "danger_reports" USING btree ("stati
 CREATE INDEX "households_station_village_idx" ON "households" USING btree ("station_id","village_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "import_mappings_station_signature_idx" ON "import_mappings" USING btree ("station_id","signature");--> statement-breakpoint
 CREATE INDEX "people_station_pinyin_idx" ON "people" USING btree ("station_id","name_pinyin","id");--> statement-breakpoint
+CREATE INDEX "people_pinyin_idx" ON "people" USING btree ("name_pinyin","id");--> statement-breakpoint
+CREATE INDEX "people_id_number_idx" ON "people" USING btree ("id_number_index");--> statement-breakpoint
+CREATE INDEX "people_name_grams_idx" ON "people" USING gin ("name_grams");--> statement-breakpoint
 CREATE INDEX "people_station_village_idx" ON "people" USING btree ("station_id","village_id","name_pinyin","id");--> statement-breakpoint
 CREATE INDEX "people_station_birth_idx" ON "people" USING btree ("station_id","birth_date");--> statement-breakpoint
 CREATE INDEX "people_station_initials_idx" ON "people" USING btree ("station_id","name_initials" text_pattern_ops);--> statement-breakpoint

@@ -6,7 +6,7 @@ import { DataDirLockedError } from './db/lock';
 import { deriveKeys, loadSecret } from './secrets';
 import { buildApp } from './app';
 import { systemCtx, type AppDeps } from './context';
-import { DEMO_ACCOUNTS, hasAnyOrg, loadDemoTownship } from './demo/demo-township';
+import { DEMO_ACCOUNTS, DEMO_PEOPLE_PER_STATION, hasAnyOrg, loadDemoTownship } from './demo/demo-township';
 import { VERSION } from './version';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 
   let demoLoaded = false;
   if (config.demo && !(await hasAnyOrg(deps))) {
-    await loadDemoTownship(systemCtx(deps), config.demoPassword);
+    await loadDemoTownship(systemCtx(deps), config.demoPassword, { people: DEMO_PEOPLE_PER_STATION });
     demoLoaded = true;
   }
 

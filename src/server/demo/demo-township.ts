@@ -5,7 +5,10 @@ import { inTransaction } from '../context';
 import { orgs, users } from '../db/schema/index';
 import { hashPassword } from '../auth/passwords';
 import { recordAudit } from '../audit/audit';
+import { PersonPreparer, todayOf } from '../modules/people/people.service';
 import type { Role } from '../../shared/roles';
+import { ResidentGenerator } from './synthetic-people';
+import { insertResidents, systemActor, type LoadedResidents } from './load-residents';
 
 /**
  * The demo township. Everything here is synthetic: the county and the two towns exist, the
@@ -13,16 +16,21 @@ import type { Role } from '../../shared/roles';
  */
 export const DEMO_COUNTY = { name: '天祝藏族自治县', code: '620623' } as const;
 
+/** Residents per station that `npm start` loads with the demo township. */
+export const DEMO_PEOPLE_PER_STATION = 300;
+
 export const DEMO_STATIONS = [
   {
     key: 'anyuan',
     name: '安远镇社工站',
+    town: '安远镇',
     code: '620623101000',
     villages: ['黄羊川村', '青石村', '柏树湾村', '南岔村', '红崖村', '上庄村', '松山村', '马场村'],
   },
   {
     key: 'dachaigou',
     name: '打柴沟镇社工站',
+    town: '打柴沟镇',
     code: '620623102000',
     villages: ['金沙村', '石门村', '雪岭村', '红沟村', '柳湾村', '大湾村', '沙沟村'],
   },
@@ -41,6 +49,15 @@ export interface DemoTownship {
   countyId: string;
   stations: Record<'anyuan' | 'dachaigou', { id: string; villageIds: string[] }>;
   userIds: Record<string, string>;
+  /** What was loaded of residents (all zero without `people`). */
+  residents: LoadedResidents;
+}
+
+export interface DemoOptions {
+  /** Synthetic residents per station, in households (see synthetic-people.ts); 0 by default. */
+  people?: number;
+  /** Seed of the residents; the same seed gives the same people. */
+  seed?: number;
 }
 
 export async function hasAnyOrg(deps: Pick<AppDeps, 'db'>): Promise<boolean> {
@@ -49,7 +66,7 @@ export async function hasAnyOrg(deps: Pick<AppDeps, 'db'>): Promise<boolean> {
 }
 
 /** Loads the demo township in one transaction: all of it, or nothing. */
-export async function loadDemoTownship(ctx: Ctx, password: string): Promise<DemoTownship> {
+export async function loadDemoTownship(ctx: Ctx, password: string, options: DemoOptions = {}): Promise<DemoTownship> {
   const passwordHash = await hashPassword(password);
   const now = ctx.now;
   const stamp = { createdAt: now, updatedAt: now, version: 1 };
@@ -58,6 +75,7 @@ export async function loadDemoTownship(ctx: Ctx, password: string): Promise<Demo
     countyId,
     stations: { anyuan: { id: '', villageIds: [] }, dachaigou: { id: '', villageIds: [] } },
     userIds: {},
+    residents: { households: 0, people: 0, benefits: 0 },
   };
   await inTransaction(ctx, async (tx) => {
     await tx.db.insert(orgs).values({ id: countyId, ...stamp, parentId: null, level: 'county', name: DEMO_COUNTY.name, code: DEMO_COUNTY.code, countyId, stationId: null });
@@ -98,9 +116,27 @@ export async function loadDemoTownship(ctx: Ctx, password: string): Promise<Demo
         lastLoginAt: null,
       });
     }
+    const perStation = options.people ?? 0;
+    if (perStation > 0) {
+      const loader: Ctx = { ...tx, actor: systemActor(result.userIds.admin!) };
+      const preparer = await PersonPreparer.open(loader);
+      for (const [index, station] of DEMO_STATIONS.entries()) {
+        const villageIds = result.stations[station.key].villageIds;
+        const generator = new ResidentGenerator({
+          seed: (options.seed ?? 20210430) + index,
+          today: todayOf(tx),
+          townName: station.town,
+          villages: station.villages.map((name, i) => ({ id: villageIds[i]!, name })),
+        });
+        const loaded = await insertResidents(loader, preparer, generator.households(perStation));
+        result.residents.households += loaded.households;
+        result.residents.people += loaded.people;
+        result.residents.benefits += loaded.benefits;
+      }
+    }
     await recordAudit(tx, {
       action: 'demo.load',
-      details: { note: 'synthetic demo township', stations: DEMO_STATIONS.length, accounts: DEMO_ACCOUNTS.length },
+      details: { note: 'synthetic demo township', stations: DEMO_STATIONS.length, accounts: DEMO_ACCOUNTS.length, ...result.residents },
       actorOverride: { id: null, username: 'system', role: null },
     });
   });

@@ -43,6 +43,8 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   webDir?: string;
+  /** Synthetic residents per demo station (0 by default: tests make the people they need). */
+  demoPeople?: number;
 }
 
 /** The app on a fresh database of its own with the demo township loaded. */
@@ -59,7 +61,7 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     version: VERSION,
     webDir: options.webDir,
   };
-  const demo = await loadDemoTownship(systemCtx(deps), DEMO_PASSWORD);
+  const demo = await loadDemoTownship(systemCtx(deps), DEMO_PASSWORD, { people: options.demoPeople ?? 0 });
   const app = await buildApp(deps, { logger: false });
   await app.ready();
 

@@ -108,7 +108,7 @@ const personFields = {
   phone: zPhone.nullish(),
   householdId: zId.nullish(),
   relationToHead: optionalText(20),
-  groups: z.array(zGroup).max(13).default([]),
+  groups: z.array(zGroup).max(13).default([]).describe('Group codes; a person may be in several'),
   riskLevel: zRiskLevel.nullish(),
   riskReason: optionalText(200).describe('Why the risk level is set or changed'),
   status: zPersonStatus.optional(),
@@ -131,10 +131,16 @@ export const zCreatePersonRequest = z.strictObject({
 export type CreatePersonRequest = z.input<typeof zCreatePersonRequest>;
 export type PersonInput = z.output<typeof zCreatePersonRequest>;
 
+// Every field optional, and no defaults: a field left out of a PATCH stays as it is (a default
+// would quietly empty it, e.g. groups).
+const { groups: _groupsWithDefault, ...updatableFields } = personFields;
 export const zUpdatePersonRequest = z.strictObject({
   version: zVersion,
-  ...Object.fromEntries(Object.entries(personFields).map(([key, schema]) => [key, schema.optional()])),
-} as { version: typeof zVersion } & { [K in keyof typeof personFields]: z.ZodOptional<(typeof personFields)[K]> });
+  ...(Object.fromEntries(Object.entries(updatableFields).map(([key, schema]) => [key, schema.optional()])) as {
+    [K in keyof typeof updatableFields]: z.ZodOptional<(typeof updatableFields)[K]>;
+  }),
+  groups: z.array(zGroup).max(13).optional(),
+});
 export type UpdatePersonRequest = z.output<typeof zUpdatePersonRequest>;
 
 export const zBenefitRecord = z.object({

@@ -16,9 +16,9 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** The `{ path, message }` list of a VALIDATION_FAILED reply, or an empty list. */
+  /** The `{ path, message }` list of a VALIDATION_FAILED (or ID_NUMBER_INVALID) reply, or an empty list. */
   fieldIssues(): FieldIssue[] {
-    if (this.code !== 'VALIDATION_FAILED' || !Array.isArray(this.details)) return [];
+    if ((this.code !== 'VALIDATION_FAILED' && this.code !== 'ID_NUMBER_INVALID') || !Array.isArray(this.details)) return [];
     return this.details.filter(isFieldIssue);
   }
 }
@@ -54,6 +54,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   body?: unknown;
+  /** A multipart body (file uploads); the browser sets its Content-Type with the boundary. */
+  form?: FormData;
   /** Skip the return to sign-in on 401 (login and the session probe handle it themselves). */
   ignoreUnauthenticated?: boolean;
   signal?: AbortSignal;
@@ -73,7 +75,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (cause) {
@@ -112,6 +114,13 @@ export const api = {
   put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   delete: <T>(path: string) => apiRequest<T>('DELETE', path),
 };
+
+/** Uploads one file as the multipart field `file`. */
+export function apiUpload<T>(path: string, file: Blob, fileName?: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, fileName ?? (file instanceof File ? file.name : 'upload.xlsx'));
+  return apiRequest<T>('POST', path, { form });
+}
 
 /** Builds `path?a=1&b=2`, leaving out empty values. */
 export function withQuery(path: string, query: Record<string, string | number | null | undefined>): string {

@@ -6,6 +6,7 @@ import {
   BankOutlined,
   DownOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -25,12 +26,13 @@ interface NavItem {
   key: string;
   path: string;
   icon: ReactNode;
-  labelKey: 'nav.home' | 'nav.places' | 'nav.users' | 'nav.audit';
+  labelKey: 'nav.home' | 'nav.people' | 'nav.places' | 'nav.users' | 'nav.audit';
   permission?: Permission;
 }
 
 const NAV: readonly NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, labelKey: 'nav.home' },
+  { key: 'people', path: '/people', icon: <IdcardOutlined />, labelKey: 'nav.people', permission: 'people:read' },
   { key: 'places', path: '/places', icon: <ApartmentOutlined />, labelKey: 'nav.places', permission: 'orgs:read' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, labelKey: 'nav.users', permission: 'users:read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, labelKey: 'nav.audit', permission: 'audit:read' },

@@ -12,6 +12,11 @@ const HomePage = lazy(() => import('../pages/home/home-page').then((m) => ({ def
 const PlacesPage = lazy(() => import('../pages/places/places-page').then((m) => ({ default: m.PlacesPage })));
 const UsersPage = lazy(() => import('../pages/users/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('../pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const PeopleListPage = lazy(() => import('../pages/people/people-list-page').then((m) => ({ default: m.PeopleListPage })));
+const PersonPage = lazy(() => import('../pages/people/person-page').then((m) => ({ default: m.PersonPage })));
+const PersonCreatePage = lazy(() => import('../pages/people/person-form-page').then((m) => ({ default: m.PersonCreatePage })));
+const PersonEditPage = lazy(() => import('../pages/people/person-form-page').then((m) => ({ default: m.PersonEditPage })));
+const PeopleImportPage = lazy(() => import('../pages/people/import-page').then((m) => ({ default: m.PeopleImportPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export interface SignInLocationState {
@@ -77,6 +82,51 @@ export const router = createBrowserRouter([
             <PlacesPage />
           </RequirePermission>
         ),
+      },
+      {
+        path: 'people',
+        children: [
+          {
+            index: true,
+            element: (
+              <RequirePermission permission="people:read">
+                <PeopleListPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'new',
+            element: (
+              <RequirePermission permission="people:write">
+                <PersonCreatePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'import',
+            element: (
+              <RequirePermission permission="people:import">
+                <PeopleImportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: ':id',
+            element: (
+              <RequirePermission permission="people:read">
+                <PersonPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: ':id/edit',
+            element: (
+              <RequirePermission permission="people:write">
+                <PersonEditPage />
+              </RequirePermission>
+            ),
+          },
+        ],
       },
       {
         path: 'users',

@@ -39,6 +39,8 @@ export const people = pgTable(
     name: text('name').notNull(),
     namePinyin: text('name_pinyin').notNull(),
     nameInitials: text('name_initials').notNull(),
+    /** Every character and every pair of adjacent characters of the name: one- and two-character searches (卓玛) use it, as trigrams cannot. */
+    nameGrams: text('name_grams').array().notNull().default(sql`'{}'::text[]`),
     gender: text('gender', { enum: ['male', 'female'] }),
     birthDate: date('birth_date', { mode: 'string' }),
     ethnicity: text('ethnicity'),
@@ -65,6 +67,10 @@ export const people = pgTable(
   },
   (t) => [
     index('people_station_pinyin_idx').on(t.stationId, t.namePinyin, t.id),
+    // Callers who see every station (administrators, the county) page through everyone in name order.
+    index('people_pinyin_idx').on(t.namePinyin, t.id),
+    index('people_id_number_idx').on(t.idNumberIndex),
+    index('people_name_grams_idx').using('gin', t.nameGrams),
     index('people_station_village_idx').on(t.stationId, t.villageId, t.namePinyin, t.id),
     index('people_station_birth_idx').on(t.stationId, t.birthDate),
     index('people_station_initials_idx').on(t.stationId, t.nameInitials.op('text_pattern_ops')),

@@ -20,6 +20,14 @@ export function namePinyin(name: string): { full: string; initials: string } {
   return { full: clean.join(''), initials: clean.map((s) => s[0]).join('') };
 }
 
+/** The characters of a name and its adjacent pairs (才让卓玛 → 才 让 卓 玛 才让 让卓 卓玛), for one- and two-character search. */
+export function nameGrams(name: string): string[] {
+  const chars = [...name.replace(/\s+/g, '')];
+  const grams = new Set(chars);
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  return [...grams];
+}
+
 export function phoneDigits(phone: string | null | undefined): string | null {
   return phone ? phone.replace(/\D/g, '') : null;
 }

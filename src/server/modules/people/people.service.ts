@@ -15,7 +15,7 @@ import { FIELD_MESSAGES } from '../../../shared/errors';
 import { BENEFITS, RISK_LEVELS, type BenefitCode, type RiskLevel } from '../../../shared/codes';
 import type { Lang } from '../../../shared/i18n';
 import type { ListPeopleQuery, Person, PersonInput, PersonSummary, UpdatePersonRequest } from '../../../shared/schemas/people';
-import { groupProblems, namePinyin, phoneDigits, reconcileIdentity, type FieldProblem } from './people.rules';
+import { groupProblems, nameGrams, namePinyin, phoneDigits, reconcileIdentity, type FieldProblem } from './people.rules';
 import { toPerson, toPersonSummary, type PersonRow } from './people.reply';
 
 export const ID_INDEX_PURPOSE = 'id-number';
@@ -109,6 +109,7 @@ export class PersonPreparer {
       name: input.name,
       namePinyin: full,
       nameInitials: initials,
+      nameGrams: nameGrams(input.name),
       gender: identity.gender,
       birthDate: identity.birthDate,
       ethnicity: input.ethnicity ?? null,
@@ -366,8 +367,10 @@ export function searchCondition(ctx: Ctx, rawQuery: string): SQL | undefined {
     if (letters.length >= 3) options.push(like(people.namePinyin, `%${letters}%`));
     return or(...options);
   }
-  const text = escapeLike(q);
-  return or(like(people.name, `${text}%`), like(people.name, `%${text}%`));
+  const chars = [...q.replace(/\s+/g, '')];
+  // One or two characters: the name's grams (a GIN index); longer: trigrams on the name.
+  if (chars.length <= 2) return sql`${people.nameGrams} @> array[${chars.join('')}]::text[]`;
+  return like(people.name, `%${escapeLike(q)}%`);
 }
 
 /** Conditions of a people list (search and filters), shared by the list and the export. */
@@ -390,7 +393,8 @@ async function pageOfPeople(ctx: Ctx, conditions: SQL[], page: { limit: number; 
   const where = [...conditions];
   if (page.cursor) {
     const [pinyin, id] = decodeCursor(page.cursor, 2);
-    where.push(or(gt(people.namePinyin, pinyin), and(eq(people.namePinyin, pinyin), gt(people.id, id)))!);
+    // A row comparison, so the (…, name_pinyin, id) indexes can start at the cursor.
+    where.push(sql`(${people.namePinyin}, ${people.id}) > (${pinyin}, ${id})`);
   }
   const rows = await ctx.db
     .select({ row: people, villageName: orgs.name })

@@ -162,7 +162,8 @@ describe('reading and changing a file', () => {
     const person = await makePerson(worker, { name: '马成', villageId: village, birthDate: '1945-05-05', groups: ['elder'], riskLevel: 'low' });
     const first = await worker.inject({ method: 'PATCH', url: `/api/people/${person.id}`, payload: { version: 1, riskLevel: 'high', riskReason: '冬季取暖不安全', phone: '0935-3123456' } });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ version: 2, riskLevel: 'high', phone: '0935-3123456' });
+    // Fields left out of the patch stay as they were.
+    expect(first.json()).toMatchObject({ version: 2, riskLevel: 'high', phone: '0935-3123456', groups: ['elder'], birthDate: '1945-05-05' });
     const stale = await manager.inject({ method: 'PATCH', url: `/api/people/${person.id}`, payload: { version: 1, notes: '另一位社工的修改' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', details: { current: { id: person.id, version: 2, riskLevel: 'high' } } });

@@ -10,6 +10,7 @@ import { LoadError } from '../../components/load-error';
 import { countByLevel, useOrgTree } from '../places/places-api';
 import { useLatestAuditEvents } from '../audit/audit-api';
 import { OutcomeTag, useAuditLabels } from '../audit/audit-labels';
+import { DangerReportsCard } from '../people/danger-reports-card';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function HomePage() {
 
   return (
     <div className="lm-home">
+      {hasPermission(user, 'danger:acknowledge') && <DangerReportsCard />}
       <Card variant="borderless" className="lm-home__hello">
         <Typography.Title level={1} className="lm-home__greeting">
           {t('home.greeting', { name: user.displayName })}
