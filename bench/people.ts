@@ -3,16 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { systemCtx, type AppDeps, type Ctx } from '../src/server/context';
 import { openDatabase, type Database } from '../src/server/db/database';
-import { orgs, people } from '../src/server/db/schema/index';
+import { people } from '../src/server/db/schema/index';
 import { deriveKeys } from '../src/server/secrets';
 import { decryptPii } from '../src/server/pii';
-import { decodeCursor, encodeCursor } from '../src/server/pagination';
-import { listConditions } from '../src/server/modules/people/people.service';
+import { encodeCursor } from '../src/server/pagination';
+import { listConditions, peoplePageQuery } from '../src/server/modules/people/people.service';
 import { DEMO_STATIONS, loadDemoTownship } from '../src/server/demo/demo-township';
 import { addResidents, generateScale } from '../src/server/demo/scale';
 import { systemActor } from '../src/server/demo/load-residents';
@@ -76,20 +76,9 @@ async function freshDatabase(serverUrl: string | undefined): Promise<{ database:
   };
 }
 
-/** The page query `findPeople` runs (people.service.ts pageOfPeople), built the same way. */
+/** The page query `findPeople` runs, from the service itself. */
 function pageQuery(ctx: Ctx, query: ListPeopleQuery) {
-  const where = listConditions(ctx, query);
-  if (query.cursor) {
-    const [pinyin, id] = decodeCursor(query.cursor, 2);
-    where.push(or(gt(people.namePinyin, pinyin), and(eq(people.namePinyin, pinyin), gt(people.id, id)))!);
-  }
-  return ctx.db
-    .select({ row: people, villageName: orgs.name })
-    .from(people)
-    .leftJoin(orgs, eq(orgs.id, people.villageId))
-    .where(and(...where))
-    .orderBy(asc(people.namePinyin), asc(people.id))
-    .limit(query.limit + 1);
+  return peoplePageQuery(ctx, listConditions(ctx, query), query);
 }
 
 /** drizzle's `{ sql, params }` back into one SQL value, to run the exact text on the database. */

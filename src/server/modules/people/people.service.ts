@@ -388,21 +388,25 @@ export function listConditions(ctx: Ctx, query: Omit<ListPeopleQuery, 'limit' | 
   return conditions;
 }
 
-/** One keyset page of files matching `conditions`, in name-pinyin order. */
-async function pageOfPeople(ctx: Ctx, conditions: SQL[], page: { limit: number; cursor?: string | undefined }): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+/** The query of one keyset page of files matching `conditions`, in name-pinyin order (one more row than the page, to tell whether another follows). */
+export function peoplePageQuery(ctx: Ctx, conditions: SQL[], page: { limit: number; cursor?: string | undefined }) {
   const where = [...conditions];
   if (page.cursor) {
     const [pinyin, id] = decodeCursor(page.cursor, 2);
     // A row comparison, so the (…, name_pinyin, id) indexes can start at the cursor.
     where.push(sql`(${people.namePinyin}, ${people.id}) > (${pinyin}, ${id})`);
   }
-  const rows = await ctx.db
+  return ctx.db
     .select({ row: people, villageName: orgs.name })
     .from(people)
     .leftJoin(orgs, eq(orgs.id, people.villageId))
     .where(and(...where))
     .orderBy(asc(people.namePinyin), asc(people.id))
     .limit(page.limit + 1);
+}
+
+async function pageOfPeople(ctx: Ctx, conditions: SQL[], page: { limit: number; cursor?: string | undefined }): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+  const rows = await peoplePageQuery(ctx, conditions, page);
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
   const today = todayOf(ctx);
