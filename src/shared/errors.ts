@@ -79,6 +79,7 @@ export const FIELD_MESSAGES = {
   'household.unknown': { 'zh-CN': '户不存在，或不属于所选村(社区)。', 'en-US': 'No such household in the chosen village.' },
   'person.unknown': { 'zh-CN': '档案不存在或不在您的范围内。', 'en-US': 'No such person in your scope.' },
   'birthDate.future': { 'zh-CN': '出生日期不能晚于今天。', 'en-US': 'The birth date cannot be in the future.' },
+  'person.nameBlank': { 'zh-CN': '姓名不能为空。', 'en-US': 'The name cannot be blank.' },
   'name.blank': { 'zh-CN': '名称不能为空。', 'en-US': 'The name cannot be blank.' },
   'import.idNumberAsNumber': {
     'zh-CN': '身份证号码被 Excel 存成了数字，后几位已经丢失。请把该列设置为「文本」格式后重新录入号码。',

@@ -99,7 +99,7 @@ export const zConsent = z
   .describe('Consent to be served and to have data kept (guardian for an under-14)');
 
 const personFields = {
-  name: text(30).min(1, 'name.blank').describe('Name (姓名)'),
+  name: text(30).min(1, 'person.nameBlank').describe('Name (姓名)'),
   villageId: zId.describe('The village or community the person lives in'),
   idNumber: z.string().trim().max(30).nullish().describe('Resident identity number (18 digits, or 15 old-style)'),
   gender: zGender.nullish(),

@@ -412,7 +412,7 @@ function draftRow(d: DraftContext, values: readonly CellValue[], rowNumber: numb
     patch.riskLevel = ({ none: 'high', entrusted_incapable: 'high', parent_unable: 'medium', fair: 'medium', good: 'low' } as Record<string, RiskLevel>)[child.guardianshipType] ?? null;
   }
   if (extraNotes.length > 0) patch.notes = [patch.notes, ...extraNotes].filter(Boolean).join('；');
-  if (patch.name === undefined || patch.name === '') draft.errors.push({ column: columns.get('name') ?? null, code: 'VALIDATION_FAILED', message: message(ctx, 'name.blank') });
+  if (patch.name === undefined || patch.name === '') draft.errors.push({ column: columns.get('name') ?? null, code: 'VALIDATION_FAILED', message: message(ctx, 'person.nameBlank') });
 
   // The village decides the station, and with it where identity numbers are looked up.
   const villageId = patch.villageId ?? (columns.has('villageId') && draft.errors.some((e) => e.column === columns.get('villageId')) ? undefined : d.defaults.villageId);
