@@ -45,6 +45,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       // Acknowledged writes must survive a crash: never trade durability for speed.
       options: '-c synchronous_commit=on -c TimeZone=UTC',
     });
+    // An idle pooled connection can die under us (server restart, admin termination): node-postgres
+    // then emits 'error' on the pool, which must be handled or it ends the process. The pool replaces
+    // the connection; a query in flight fails on its own and reaches its caller.
+    pool.on('error', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') console.error('PostgreSQL connection lost:', error.message);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await db.execute(sql`select 1`);
     const migrate = async () => {
