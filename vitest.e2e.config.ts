@@ -7,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A real browser against a server on a shared two-core machine: a test that fails is run once more,
+    // and fails the run only if it fails twice.
+    retry: 1,
     environment: 'node',
   },
 });

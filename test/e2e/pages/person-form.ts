@@ -53,7 +53,11 @@ export class PersonForm {
     await this.saveButton.click();
   }
 
+  /** Saves the merged file and waits for the server's answer, so a failure names what the server said. */
   async saveMerged(): Promise<void> {
+    const answered = this.page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes('/api/people/'));
     await this.page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
+    const response = await answered;
+    if (response.status() !== 200) throw new Error(`merged save answered ${response.status()}: ${await response.text()}`);
   }
 }
