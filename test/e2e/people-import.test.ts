@@ -42,13 +42,12 @@ function column(columns: Map<string, number>, ...needles: string[]): number | un
 }
 
 describe('importing people from Excel', () => {
-  it('the template filled with two good rows and one bad: the dry run names the bad row in Chinese, the import creates two', async (context) => {
+  it('the template filled with two good rows and one bad: the dry run names the bad row in Chinese, the import creates two', async () => {
     const probe = await apiAs(server.url, 'anyuan.worker');
     const templateReply = await probe.api.get('/api/people/import-template');
     const village = await firstVillage(probe.api);
     await probe.close();
-    // The import endpoints are written by another engineer; until they exist there is nothing to drive.
-    if (templateReply.status() === 404) context.skip();
+    expect(templateReply.status()).toBe(200);
 
     const browserContext = await newContext(browser, server.url);
     const page = await browserContext.newPage();
