@@ -32,6 +32,12 @@ export function fieldError(path: string, key: keyof typeof FIELD_MESSAGES): AppE
   return new AppError('VALIDATION_FAILED', { details: [{ path, messageKey: key }] });
 }
 
+/** A PostgreSQL unique-constraint violation (23505), as thrown by pg or PGlite (possibly wrapped by drizzle). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return (e.code ?? e.cause?.code) === '23505';
+}
+
 /** A request failed its zod schema; carries the issues with the input so messages can name the received type. */
 export class RequestValidationError extends Error {
   constructor(

@@ -140,3 +140,154 @@ export function codeByLabel<K extends string>(list: CodeList<K>, label: string):
   const wanted = label.trim();
   return (Object.keys(list) as K[]).find((code) => list[code]['zh-CN'] === wanted || list[code]['en-US'].toLowerCase() === wanted.toLowerCase() || code === wanted);
 }
+
+/** Which of the five professional services (DOMAIN.md) each concrete service type reports under. */
+export const SERVICE_TYPE_PARENT: Partial<Record<ServiceTypeCode, ServiceTypeCode>> = {
+  daily_care: 'social_integration',
+  companionship: 'counselling',
+  tutoring: 'capacity_building',
+  safety_education: 'capacity_building',
+  health: 'resource_linking',
+  digital_skills: 'capacity_building',
+  anti_fraud: 'capacity_building',
+  material_aid: 'resource_linking',
+};
+
+/** How a service was given (服务方式). */
+export const SERVICE_KINDS = {
+  phone: { 'zh-CN': '电话关怀', 'en-US': 'Phone call' },
+  home_visit: { 'zh-CN': '入户探访', 'en-US': 'Home visit' },
+  office: { 'zh-CN': '来站服务', 'en-US': 'At the station' },
+  group: { 'zh-CN': '小组活动', 'en-US': 'Group session' },
+  online: { 'zh-CN': '线上服务', 'en-US': 'Online' },
+} satisfies CodeList<string>;
+export type ServiceKind = keyof typeof SERVICE_KINDS;
+
+/** The worker's judgement of how the person is doing, 1 (very poor) to 5 (very good). */
+export const WELLBEING_LEVELS = {
+  '1': { 'zh-CN': '很差', 'en-US': 'Very poor' },
+  '2': { 'zh-CN': '较差', 'en-US': 'Poor' },
+  '3': { 'zh-CN': '一般', 'en-US': 'Fair' },
+  '4': { 'zh-CN': '较好', 'en-US': 'Good' },
+  '5': { 'zh-CN': '很好', 'en-US': 'Very good' },
+} satisfies CodeList<string>;
+
+/**
+ * The structured checklist of an elder's home visit (DOMAIN.md): each item is found `ok`, of
+ * `concern`, or not checked; each section has a note. An item of concern is kept as
+ * `section.item` in the record's `concerns`, so a manager can list, say, every elder whose
+ * heating was found unsafe.
+ */
+export const VISIT_CHECKLIST = {
+  health: {
+    label: { 'zh-CN': '身体状况', 'en-US': 'Health' },
+    items: {
+      speech: { 'zh-CN': '言语表达', 'en-US': 'Speech' },
+      mobility: { 'zh-CN': '行动能力', 'en-US': 'Mobility' },
+      reactions: { 'zh-CN': '反应能力', 'en-US': 'Reactions' },
+      illness: { 'zh-CN': '疾病情况', 'en-US': 'Illness' },
+      mood: { 'zh-CN': '情绪状态', 'en-US': 'Mood' },
+    },
+  },
+  money: {
+    label: { 'zh-CN': '经济状况', 'en-US': 'Money' },
+    items: {
+      food: { 'zh-CN': '吃饭', 'en-US': 'Food' },
+      housing: { 'zh-CN': '住房', 'en-US': 'Housing' },
+      transport: { 'zh-CN': '出行', 'en-US': 'Transport' },
+      medical_costs: { 'zh-CN': '看病花费', 'en-US': 'Medical costs' },
+      benefits_arrive: { 'zh-CN': '补贴按时到位', 'en-US': 'Benefits arrive' },
+    },
+  },
+  family: {
+    label: { 'zh-CN': '家庭支持', 'en-US': 'Family support' },
+    items: {
+      children_visit: { 'zh-CN': '子女探望', 'en-US': 'Children visit' },
+      children_call: { 'zh-CN': '子女来电', 'en-US': 'Children call' },
+      relatives_nearby: { 'zh-CN': '亲友照应', 'en-US': 'Relatives nearby help' },
+    },
+  },
+  home_safety: {
+    label: { 'zh-CN': '居家安全', 'en-US': 'Home safety' },
+    items: {
+      house: { 'zh-CN': '房屋', 'en-US': 'House' },
+      water: { 'zh-CN': '用水', 'en-US': 'Water' },
+      power: { 'zh-CN': '用电', 'en-US': 'Power' },
+      gas: { 'zh-CN': '燃气', 'en-US': 'Gas' },
+      heating: { 'zh-CN': '冬季取暖', 'en-US': 'Winter heating' },
+    },
+  },
+  service_needs: {
+    label: { 'zh-CN': '服务需求', 'en-US': 'Service needs' },
+    items: {
+      daily_care: { 'zh-CN': '生活照料', 'en-US': 'Daily care' },
+      rehabilitation: { 'zh-CN': '康复护理', 'en-US': 'Rehabilitation' },
+      emotional_support: { 'zh-CN': '精神慰藉', 'en-US': 'Emotional support' },
+      home_adaptation: { 'zh-CN': '适老化改造', 'en-US': 'Home adaptation' },
+    },
+  },
+} as const satisfies Record<string, { label: Label; items: Record<string, Label> }>;
+export type ChecklistSection = keyof typeof VISIT_CHECKLIST;
+
+/** Every checklist item as `section.item`, e.g. `home_safety.heating`. */
+export const CHECKLIST_ITEM_KEYS = (Object.keys(VISIT_CHECKLIST) as ChecklistSection[]).flatMap((section) =>
+  Object.keys(VISIT_CHECKLIST[section].items).map((item) => `${section}.${item}`),
+);
+
+/** How an item was found. Under service needs, `concern` reads as "needed". */
+export const CHECKLIST_FINDINGS = {
+  ok: { 'zh-CN': '正常', 'en-US': 'Fine' },
+  concern: { 'zh-CN': '有问题', 'en-US': 'Concern' },
+  not_checked: { 'zh-CN': '未查看', 'en-US': 'Not checked' },
+} satisfies CodeList<string>;
+
+/** Casework stages in order (MZ/T 094-2017). */
+export const CASE_STAGES = {
+  intake: { 'zh-CN': '接案', 'en-US': 'Intake' },
+  assessment: { 'zh-CN': '预估', 'en-US': 'Assessment' },
+  planning: { 'zh-CN': '计划', 'en-US': 'Planning' },
+  intervention: { 'zh-CN': '介入', 'en-US': 'Intervention' },
+  evaluation: { 'zh-CN': '评估', 'en-US': 'Evaluation' },
+  closed: { 'zh-CN': '结案', 'en-US': 'Closed' },
+} satisfies CodeList<string>;
+export type CaseStage = keyof typeof CASE_STAGES;
+export const CASE_STAGE_ORDER = Object.keys(CASE_STAGES) as CaseStage[];
+
+/** The document of each stage (the intervention stage's documents are its service records). */
+export const CASE_DOCUMENTS = {
+  intake: { 'zh-CN': '接案登记表', 'en-US': 'Intake record' },
+  assessment: { 'zh-CN': '需求评估表', 'en-US': 'Needs assessment' },
+  plan: { 'zh-CN': '服务计划书', 'en-US': 'Service plan' },
+  evaluation: { 'zh-CN': '评估表', 'en-US': 'Evaluation' },
+  closure: { 'zh-CN': '结案报告', 'en-US': 'Closure report' },
+} satisfies CodeList<string>;
+export type CaseDocumentKind = keyof typeof CASE_DOCUMENTS;
+
+export const CASE_SOURCES = {
+  home_visit: { 'zh-CN': '入户发现', 'en-US': 'Found on a home visit' },
+  referral: { 'zh-CN': '转介', 'en-US': 'Referral' },
+  self: { 'zh-CN': '主动求助', 'en-US': 'Asked for help' },
+  village: { 'zh-CN': '村委会反映', 'en-US': 'Reported by the village' },
+} satisfies CodeList<string>;
+export type CaseSource = keyof typeof CASE_SOURCES;
+
+export const CLOSURE_REASONS = {
+  goals_met: { 'zh-CN': '目标达成', 'en-US': 'Goals met' },
+  moved: { 'zh-CN': '服务对象迁离', 'en-US': 'Moved away' },
+  declined: { 'zh-CN': '服务对象拒绝继续服务', 'en-US': 'Declined further service' },
+  referred: { 'zh-CN': '转介他处', 'en-US': 'Referred elsewhere' },
+  died: { 'zh-CN': '服务对象离世', 'en-US': 'Died' },
+} satisfies CodeList<string>;
+export type ClosureReason = keyof typeof CLOSURE_REASONS;
+/** Reasons that close a case before its evaluation. */
+export const EARLY_CLOSURE_REASONS: ClosureReason[] = ['moved', 'declined', 'referred', 'died'];
+
+export const GOAL_RESULTS = {
+  met: { 'zh-CN': '达成', 'en-US': 'Met' },
+  partly: { 'zh-CN': '部分达成', 'en-US': 'Partly met' },
+  not_met: { 'zh-CN': '未达成', 'en-US': 'Not met' },
+} satisfies CodeList<string>;
+export type GoalResult = keyof typeof GOAL_RESULTS;
+
+/** Days between dynamic reviews (动态化评估) of an open case, by the person's risk level. */
+export const CASE_REVIEW_DAYS: Record<RiskLevel | 'none', number> = { high: 30, medium: 60, low: 90, none: 90 };

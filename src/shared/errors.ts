@@ -25,6 +25,13 @@ export const ERRORS = {
     'zh-CN': '无法自动识别此表格的列，请先设置各列对应的字段并保存。',
     'en-US': 'The columns of this sheet are not recognised; map them to fields and save the mapping first.',
   },
+  STAGE_ORDER: {
+    status: 400,
+    'zh-CN': '个案不能跳过步骤：请按 接案→预估→计划→介入→评估→结案 的顺序推进。',
+    'en-US': 'A case cannot skip a step: intake → assessment → planning → intervention → evaluation → closure.',
+  },
+  DOCUMENT_INCOMPLETE: { status: 400, 'zh-CN': '本阶段的文书尚未填写完整，请补全标出的内容。', 'en-US': "This stage's document is not complete; fill in what is listed." },
+  CASE_CLOSED: { status: 409, 'zh-CN': '个案已结案，不能再修改。', 'en-US': 'The case is closed and can no longer be changed.' },
 } as const satisfies Record<string, Label & { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -103,6 +110,37 @@ export const FIELD_MESSAGES = {
     'zh-CN': '符合条件的记录超过 50,000 条，请缩小筛选范围（如按村或类别）后分批导出。',
     'en-US': 'More than 50,000 files match; narrow the filters (by village or group) and export in parts.',
   },
+  'service.startedInFuture': { 'zh-CN': '服务时间不能晚于现在。', 'en-US': 'The service cannot start in the future.' },
+  'service.followUpDate': { 'zh-CN': '需要跟进时请填写跟进日期。', 'en-US': 'Give the day of the follow-up.' },
+  'service.followUpPast': { 'zh-CN': '跟进日期不能早于服务日期。', 'en-US': 'The follow-up cannot be before the service.' },
+  'service.checklistNotVisit': { 'zh-CN': '探访清单只用于入户探访。', 'en-US': 'The checklist belongs to home visits only.' },
+  'service.noServer': { 'zh-CN': '请选择提供服务的社工或志愿者。', 'en-US': 'Name the worker or volunteer who served.' },
+  'service.workerUnknown': { 'zh-CN': '该社工不属于本站。', 'en-US': 'No such worker in this station.' },
+  'service.volunteerUnknown': { 'zh-CN': '该志愿者不属于本站。', 'en-US': 'No such volunteer in this station.' },
+  'service.caseUnknown': { 'zh-CN': '个案不存在，或不属于此服务对象。', 'en-US': 'No such case for this person.' },
+  'service.caseClosed': { 'zh-CN': '个案已结案，不能再关联新的服务。', 'en-US': 'The case is closed; no new services can be linked to it.' },
+  'service.goalUnknown': { 'zh-CN': '服务计划中没有这个目标。', 'en-US': 'The service plan has no such goal.' },
+  'service.goalsWithoutCase': { 'zh-CN': '关联计划目标时须同时关联个案。', 'en-US': 'Goals can only be linked together with their case.' },
+  'service.notRecorder': { 'zh-CN': '只有记录人或站长可以更正这条服务记录。', 'en-US': 'Only whoever recorded the service, or the manager, can correct it.' },
+  'service.tooManyPhotos': { 'zh-CN': '每条服务记录最多 9 张照片。', 'en-US': 'At most 9 photos per service record.' },
+  'service.photoMissing': { 'zh-CN': '请选择要上传的照片。', 'en-US': 'Choose a photo to upload.' },
+  'case.workerUnknown': { 'zh-CN': '该社工不属于本站，或账号已停用。', 'en-US': 'No such active worker in this station.' },
+  'case.householdMismatch': { 'zh-CN': '该户与服务对象不符。', 'en-US': "The household is not the person's." },
+  'case.documentNotYet': { 'zh-CN': '个案还未到达需要这份文书的阶段。', 'en-US': 'The case has not reached the stage of this document yet.' },
+  'case.referralUnknown': { 'zh-CN': '没有这条转介记录。', 'en-US': 'No such referral.' },
+  'case.sameWorker': { 'zh-CN': '个案已由该社工负责。', 'en-US': 'The case is already with this worker.' },
+  'case.required': { 'zh-CN': '此项必须填写。', 'en-US': 'This is required.' },
+  'case.consentMissing': { 'zh-CN': '需要服务对象（或监护人）的知情同意。', 'en-US': "The person's (or guardian's) informed consent is needed." },
+  'case.agreementMissing': { 'zh-CN': '需要服务对象对服务计划的同意。', 'en-US': "The person's agreement to the plan is needed." },
+  'case.goalIncomplete': { 'zh-CN': '每个目标都要写明内容、衡量方式、完成日期和至少一项介入措施。', 'en-US': 'Each goal needs a description, a measure, a target date and at least one intervention.' },
+  'case.goalNotEvaluated': { 'zh-CN': '服务计划中的每个目标都要评估达成情况。', 'en-US': 'Every goal of the plan needs a result.' },
+  'case.noServices': { 'zh-CN': '介入阶段至少要有一条关联本个案的服务记录。', 'en-US': 'The intervention needs at least one service record linked to the case.' },
+  'case.earlyClosureReason': {
+    'zh-CN': '评估之前结案，结案原因只能是迁离、拒绝服务、转介或离世。',
+    'en-US': 'Before the evaluation a case can only close because the person moved, declined, was referred or died.',
+  },
+  'case.noCloseRequest': { 'zh-CN': '没有待审批的结案申请。', 'en-US': 'There is no closure request waiting.' },
+  'case.reviewPast': { 'zh-CN': '下次评估日期应晚于今天。', 'en-US': 'The next review must be after today.' },
 } as const satisfies Record<string, Label>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

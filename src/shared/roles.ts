@@ -20,15 +20,37 @@ export const PERMISSIONS = [
   'people:export',
   'pii:reveal',
   'danger:acknowledge',
+  'services:read',
+  'services:write',
+  'cases:read',
+  'cases:write',
+  'cases:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['orgs:read', 'orgs:write', 'users:read', 'users:manage', 'audit:read', 'people:read', 'people:write', 'people:import', 'people:export', 'pii:reveal', 'danger:acknowledge'],
+  admin: [...PERMISSIONS],
   county: ['orgs:read'],
-  manager: ['orgs:read', 'orgs:write', 'users:read', 'audit:read', 'people:read', 'people:write', 'people:import', 'people:export', 'pii:reveal', 'danger:acknowledge'],
-  worker: ['orgs:read', 'people:read', 'people:write', 'people:import', 'people:export'],
-  volunteer: ['orgs:read', 'people:read'],
+  manager: [
+    'orgs:read',
+    'orgs:write',
+    'users:read',
+    'audit:read',
+    'people:read',
+    'people:write',
+    'people:import',
+    'people:export',
+    'pii:reveal',
+    'danger:acknowledge',
+    'services:read',
+    'services:write',
+    'cases:read',
+    'cases:write',
+    'cases:approve',
+  ],
+  worker: ['orgs:read', 'people:read', 'people:write', 'people:import', 'people:export', 'services:read', 'services:write', 'cases:read', 'cases:write'],
+  // A volunteer records the services they give to the people paired with them; case documents are never theirs to see.
+  volunteer: ['orgs:read', 'people:read', 'services:read', 'services:write'],
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -2,7 +2,7 @@ import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorOf, inTransaction, type Ctx } from '../../context';
 import { orgs } from '../../db/schema/index';
-import { AppError, fieldError, notFound } from '../../errors';
+import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors';
 import { stationScope } from '../../auth/scope';
 import { requirePermission } from '../../auth/guard';
 import { recordAudit } from '../../audit/audit';
@@ -60,11 +60,6 @@ export async function requireVillage(ctx: Ctx, villageId: string): Promise<OrgRo
   const row = await findOrgRow(ctx, villageId);
   if (row.level !== 'village') throw notFound();
   return row;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === '23505';
 }
 
 export async function createVillage(ctx: Ctx, input: { parentId: string; name: string; code?: string | undefined }): Promise<OrgNode> {

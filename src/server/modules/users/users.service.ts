@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { actorOf, inTransaction, type Ctx } from '../../context';
 import { orgs, users } from '../../db/schema/index';
-import { AppError, fieldError, notFound } from '../../errors';
+import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors';
 import { stationScope } from '../../auth/scope';
 import { recordAudit } from '../../audit/audit';
 import { endSessionsOf } from '../../auth/auth.service';
@@ -118,7 +118,7 @@ export async function createUser(ctx: Ctx, input: z.infer<typeof zCreateUserRequ
       });
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw new AppError('DUPLICATE', { details: { field: 'username' } });
+    if (isUniqueViolation(error)) throw new AppError('DUPLICATE', { details: { field: 'username' } });
     throw error;
   }
   return toUserRow({ user: record, orgName: placement.orgName });
