@@ -3,6 +3,8 @@ import { Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Typography, 
 import {
   ApartmentOutlined,
   AuditOutlined,
+  FileTextOutlined,
+  SolutionOutlined,
   BankOutlined,
   DownOutlined,
   HomeOutlined,
@@ -26,13 +28,15 @@ interface NavItem {
   key: string;
   path: string;
   icon: ReactNode;
-  labelKey: 'nav.home' | 'nav.people' | 'nav.places' | 'nav.users' | 'nav.audit';
+  labelKey: `nav.${'home' | 'people' | 'services' | 'cases' | 'places' | 'users' | 'audit'}`;
   permission?: Permission;
 }
 
 const NAV: readonly NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, labelKey: 'nav.home' },
   { key: 'people', path: '/people', icon: <IdcardOutlined />, labelKey: 'nav.people', permission: 'people:read' },
+  { key: 'services', path: '/services', icon: <FileTextOutlined />, labelKey: 'nav.services', permission: 'services:read' },
+  { key: 'cases', path: '/cases', icon: <SolutionOutlined />, labelKey: 'nav.cases', permission: 'cases:read' },
   { key: 'places', path: '/places', icon: <ApartmentOutlined />, labelKey: 'nav.places', permission: 'orgs:read' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, labelKey: 'nav.users', permission: 'users:read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, labelKey: 'nav.audit', permission: 'audit:read' },

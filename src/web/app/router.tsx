@@ -17,6 +17,13 @@ const PersonPage = lazy(() => import('../pages/people/person-page').then((m) => 
 const PersonCreatePage = lazy(() => import('../pages/people/person-form-page').then((m) => ({ default: m.PersonCreatePage })));
 const PersonEditPage = lazy(() => import('../pages/people/person-form-page').then((m) => ({ default: m.PersonEditPage })));
 const PeopleImportPage = lazy(() => import('../pages/people/import-page').then((m) => ({ default: m.PeopleImportPage })));
+const ServicesListPage = lazy(() => import('../pages/services/services-list-page').then((m) => ({ default: m.ServicesListPage })));
+const ServiceFormPage = lazy(() => import('../pages/services/service-form-page').then((m) => ({ default: m.ServiceFormPage })));
+const ServicePage = lazy(() => import('../pages/services/service-page').then((m) => ({ default: m.ServicePage })));
+const FindingsPage = lazy(() => import('../pages/services/findings-page').then((m) => ({ default: m.FindingsPage })));
+const CasesListPage = lazy(() => import('../pages/cases/cases-list-page').then((m) => ({ default: m.CasesListPage })));
+const CasePage = lazy(() => import('../pages/cases/case-page').then((m) => ({ default: m.CasePage })));
+const CasePrintPage = lazy(() => import('../pages/cases/case-print-page').then((m) => ({ default: m.CasePrintPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export interface SignInLocationState {
@@ -126,6 +133,23 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
+        ],
+      },
+      {
+        path: 'services',
+        children: [
+          { index: true, element: <RequirePermission permission="services:read"><ServicesListPage /></RequirePermission> },
+          { path: 'new', element: <RequirePermission permission="services:write"><ServiceFormPage /></RequirePermission> },
+          { path: 'findings', element: <RequirePermission permission="services:read"><FindingsPage /></RequirePermission> },
+          { path: ':id', element: <RequirePermission permission="services:read"><ServicePage /></RequirePermission> },
+        ],
+      },
+      {
+        path: 'cases',
+        children: [
+          { index: true, element: <RequirePermission permission="cases:read"><CasesListPage /></RequirePermission> },
+          { path: ':id', element: <RequirePermission permission="cases:read"><CasePage /></RequirePermission> },
+          { path: ':id/print/:document', element: <RequirePermission permission="cases:read"><CasePrintPage /></RequirePermission> },
         ],
       },
       {

@@ -1,6 +1,10 @@
 import type { Messages } from './zh-CN';
+import { servicesEn } from '../pages/services/messages';
+import { casesEn } from '../pages/cases/messages';
 
 export const enUS = {
+  services: servicesEn,
+  cases: casesEn,
   app: {
     name: 'LastMeter',
     subtitle: 'Social work station platform',
@@ -55,6 +59,8 @@ export const enUS = {
     places: 'Places',
     users: 'Users',
     audit: 'Audit trail',
+    services: 'Service records',
+    cases: 'Casework',
     menu: 'Menu',
     openMenu: 'Open the menu',
   },

@@ -2,7 +2,12 @@
  * Simplified Chinese messages: the source of truth for the message keys.
  * en-US.ts must provide every key (enforced by its type).
  */
+import { servicesZh } from '../pages/services/messages';
+import { casesZh } from '../pages/cases/messages';
+
 export const zhCN = {
+  services: servicesZh,
+  cases: casesZh,
   app: {
     name: '最后一米',
     subtitle: '社工站服务平台',
@@ -57,6 +62,8 @@ export const zhCN = {
     places: '机构与村居',
     users: '用户管理',
     audit: '审计日志',
+    services: '服务记录',
+    cases: '个案管理',
     menu: '菜单',
     openMenu: '打开菜单',
   },
@@ -612,4 +619,4 @@ export const zhCN = {
 /** The shape every language file must provide: same keys, any strings. */
 export type Messages = Widen<typeof zhCN>;
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

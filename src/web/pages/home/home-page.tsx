@@ -11,6 +11,8 @@ import { countByLevel, useOrgTree } from '../places/places-api';
 import { useLatestAuditEvents } from '../audit/audit-api';
 import { OutcomeTag, useAuditLabels } from '../audit/audit-labels';
 import { DangerReportsCard } from '../people/danger-reports-card';
+import { ServicesHomeCards } from '../services/home-cards';
+import { CasesHomeCards } from '../cases/home-cards';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -21,6 +23,8 @@ export function HomePage() {
   return (
     <div className="lm-home">
       {hasPermission(user, 'danger:acknowledge') && <DangerReportsCard />}
+      {hasPermission(user, 'cases:read') && <CasesHomeCards />}
+      {hasPermission(user, 'services:read') && <ServicesHomeCards />}
       <Card variant="borderless" className="lm-home__hello">
         <Typography.Title level={1} className="lm-home__greeting">
           {t('home.greeting', { name: user.displayName })}

@@ -11,6 +11,8 @@ import { formatDate, today } from '../../components/format';
 import { LoadError } from '../../components/load-error';
 import { PageLoading } from '../../components/page-loading';
 import { DangerReportDialog } from './danger-report-dialog';
+import { PersonServicesCard } from '../services/person-services-card';
+import { PersonCasesCard } from '../cases/person-cases-card';
 import { revealIdNumber, useHousehold, usePerson, useSetBenefit, useTimeline } from './people-api';
 import { benefitLabel, ethnicityLabel, groupLabel, GroupTags, initialOf, livingLabel, PhoneLink, RiskTag, statusLabel, useGenderLabel } from './people-labels';
 import type { BenefitCode, BenefitStatus, Person } from './people-types';
@@ -115,6 +117,8 @@ function PersonView({ person }: { person: Person }) {
         </Col>
         <Col xs={24} xl={10}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            {hasPermission(user, 'cases:read') && <PersonCasesCard person={person} />}
+            {hasPermission(user, 'services:read') && <PersonServicesCard person={person} />}
             <BenefitsCard person={person} canWrite={canWrite} />
             <HouseholdCard person={person} />
             <TimelineCard personId={person.id} />

@@ -1,0 +1,3 @@
+export function CasesHomeCards() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function ServicesHomeCards() {
+  return null;
+}
