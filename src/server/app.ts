@@ -19,6 +19,8 @@ import { orgsRoutes } from './modules/orgs/orgs.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { peopleImportRoutes } from './modules/people/import/people-import.routes';
+import { servicesRoutes } from './modules/services/services.routes';
+import { casesRoutes } from './modules/cases/cases.routes';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -111,6 +113,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(auditRoutes);
   await app.register(peopleRoutes);
   await app.register(peopleImportRoutes);
+  await app.register(servicesRoutes);
+  await app.register(casesRoutes);
 
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
 

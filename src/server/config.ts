@@ -28,6 +28,7 @@ const zEnv = z.object({
   API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  PHOTO_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,6 +50,7 @@ export interface Config {
   apiRatePerMinute: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  photoLimitBytes: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -81,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiRatePerMinute: e.API_RATE_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    photoLimitBytes: e.PHOTO_LIMIT_BYTES,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

@@ -127,6 +127,7 @@ export const FIELD_MESSAGES = {
   'case.workerUnknown': { 'zh-CN': '该社工不属于本站，或账号已停用。', 'en-US': 'No such active worker in this station.' },
   'case.householdMismatch': { 'zh-CN': '该户与服务对象不符。', 'en-US': "The household is not the person's." },
   'case.documentNotYet': { 'zh-CN': '个案还未到达需要这份文书的阶段。', 'en-US': 'The case has not reached the stage of this document yet.' },
+  'case.goalIdTwice': { 'zh-CN': '目标编号重复。', 'en-US': 'Two goals have the same key.' },
   'case.referralUnknown': { 'zh-CN': '没有这条转介记录。', 'en-US': 'No such referral.' },
   'case.sameWorker': { 'zh-CN': '个案已由该社工负责。', 'en-US': 'The case is already with this worker.' },
   'case.required': { 'zh-CN': '此项必须填写。', 'en-US': 'This is required.' },

@@ -10,7 +10,9 @@ export const zChecklistFinding = z.enum(keys(CHECKLIST_FINDINGS));
 export const zChecklistItemKey = z.enum(CHECKLIST_ITEM_KEYS as [string, ...string[]]).describe('A checklist item as section.item, e.g. home_safety.heating');
 
 function checklistSection<S extends ChecklistSection>(section: S) {
-  const items = Object.fromEntries(Object.keys(VISIT_CHECKLIST[section].items).map((item) => [item, zChecklistFinding.optional()]));
+  type Items = Record<keyof (typeof VISIT_CHECKLIST)[S]['items'], z.ZodOptional<typeof zChecklistFinding>>;
+  // Built from the code list, so a new item needs no schema change; typed by the list's keys.
+  const items = Object.fromEntries(Object.keys(VISIT_CHECKLIST[section].items).map((item) => [item, zChecklistFinding.optional()])) as Items;
   return z.strictObject({ ...items, note: z.string().trim().max(500).nullish() }).optional();
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { actorOf, inTransaction, type Ctx } from '../../context';
@@ -171,4 +171,30 @@ export async function resetPassword(ctx: Ctx, id: string, input: { password: str
     await endSessionsOf(tx, id);
     await recordAudit(tx, { action: 'user.password_reset', entityType: 'user', entityId: id, stationId: user.stationId });
   });
+}
+
+export interface StaffRef {
+  id: string;
+  name: string;
+}
+
+/** The active workers (and managers) and volunteers of a station: who can serve, take a case, be named on a record. */
+export async function stationStaff(ctx: Ctx, stationId: string): Promise<{ workers: StaffRef[]; volunteers: StaffRef[] }> {
+  const rows = await ctx.db
+    .select({ id: users.id, name: users.displayName, role: users.role })
+    .from(users)
+    .where(and(eq(users.stationId, stationId), eq(users.disabled, false), inArray(users.role, ['manager', 'worker', 'volunteer'])))
+    .orderBy(asc(users.displayName));
+  return {
+    workers: rows.filter((r) => r.role !== 'volunteer').map(({ id, name }) => ({ id, name })),
+    volunteers: rows.filter((r) => r.role === 'volunteer').map(({ id, name }) => ({ id, name })),
+  };
+}
+
+/** Display names of accounts, for replies that name who did something (any station: names only). */
+export async function userNames(ctx: Ctx, ids: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await ctx.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
