@@ -1,5 +1,6 @@
 import type { Permission } from '../../shared/roles';
 import type { TestApp } from './test-app';
+import { multipartFile } from '../modules/people/import/import-testing';
 
 /**
  * The cross-station suite: every endpoint that takes the id of a station's record, tried by
@@ -15,6 +16,10 @@ export interface AnyuanRecords {
   personId: string;
   householdId: string;
   dangerReportId: string;
+  serviceId: string;
+  attachmentId: string;
+  caseId: string;
+  referralId: string;
 }
 
 export interface CrossStationCase {
@@ -23,8 +28,11 @@ export interface CrossStationCase {
   permission: Permission;
   url(records: AnyuanRecords): string;
   body?(records: AnyuanRecords): unknown;
-  /** A create naming another station's village is refused as bad input (the village is unknown to the caller), not 404. */
-  expect?: 400;
+  /**
+   * A create naming another station's village is refused as bad input (the village is unknown to
+   * the caller), not 404; a list filtered by another station's record answers an empty page.
+   */
+  expect?: 400 | 'empty';
 }
 
 /** Makes one record of each kind in Anyuan, through the API as an Anyuan worker. */
@@ -38,6 +46,19 @@ export async function anyuanRecords(t: TestApp): Promise<AnyuanRecords> {
   const report = (
     await worker.inject({ method: 'POST', url: `/api/people/${person.id}/danger-reports`, payload: { reportedAt: '2026-11-28T10:00:00+08:00', reportedTo: '派出所', what: '测试' } })
   ).json<{ id: string }>();
+  const service = (
+    await worker.inject({
+      method: 'POST',
+      url: '/api/services',
+      payload: { personId: person.id, kind: 'home_visit', serviceTypes: ['tutoring'], startedAt: '2026-11-28T10:00:00+08:00', durationMinutes: 30, summary: '安远作业辅导', checklist: null },
+    })
+  ).json<{ id: string }>();
+  const photo = await multipartFile(Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001080600000000', 'hex'), 'a.png', 'image/png');
+  const attachment = (await worker.inject({ method: 'POST', url: `/api/services/${service.id}/attachments`, payload: photo.payload, headers: photo.headers })).json<{ id: string }>();
+  const opened = (await worker.inject({ method: 'POST', url: '/api/cases', payload: { personId: person.id, source: 'home_visit', presentingProblem: '安远个案' } })).json<{ id: string }>();
+  const referred = (
+    await worker.inject({ method: 'POST', url: `/api/cases/${opened.id}/referrals`, payload: { version: 1, to: '县医院', reason: '安远转介', consent: true, referredOn: '2026-11-28' } })
+  ).json<{ referrals: { id: string }[] }>();
   return {
     stationId: t.demo.stations.anyuan.id,
     villageId,
@@ -46,6 +67,10 @@ export async function anyuanRecords(t: TestApp): Promise<AnyuanRecords> {
     personId: person.id,
     householdId: household.id,
     dangerReportId: report.id,
+    serviceId: service.id,
+    attachmentId: attachment.id,
+    caseId: opened.id,
+    referralId: referred.referrals[0]!.id,
   };
 }
 
@@ -74,4 +99,27 @@ export const crossStationCases: CrossStationCase[] = [
   // people import and export
   { name: 'import into an Anyuan village (as the default village)', method: 'POST', permission: 'people:import', url: (r) => `/api/people/import?dryRun=false&villageId=${r.villageId}`, expect: 400 },
   { name: 'export with an Anyuan village as the filter', method: 'GET', permission: 'people:export', url: (r) => `/api/people/export?villageId=${r.villageId}`, expect: 400 },
+  // service records
+  { name: 'record a service for an Anyuan person', method: 'POST', permission: 'services:write', url: () => '/api/services', body: (r) => ({ personId: r.personId, kind: 'phone', serviceTypes: ['companionship'], startedAt: '2026-11-28T10:00:00+08:00', durationMinutes: 5, summary: '越权' }) },
+  { name: 'read an Anyuan service record', method: 'GET', permission: 'services:read', url: (r) => `/api/services/${r.serviceId}` },
+  { name: 'correct an Anyuan service record', method: 'PATCH', permission: 'services:write', url: (r) => `/api/services/${r.serviceId}`, body: () => ({ version: 1, summary: '越权' }) },
+  { name: 'read the corrections of an Anyuan service record', method: 'GET', permission: 'services:read', url: (r) => `/api/services/${r.serviceId}/revisions` },
+  { name: 'attach a photo to an Anyuan service record', method: 'POST', permission: 'services:write', url: (r) => `/api/services/${r.serviceId}/attachments`, body: () => ({}) },
+  { name: 'read an Anyuan photo', method: 'GET', permission: 'services:read', url: (r) => `/api/attachments/${r.attachmentId}` },
+  { name: "list an Anyuan person's services", method: 'GET', permission: 'services:read', url: (r) => `/api/services?personId=${r.personId}`, expect: 'empty' },
+  { name: 'list services of an Anyuan village', method: 'GET', permission: 'services:read', url: (r) => `/api/services?villageId=${r.villageId}`, expect: 'empty' },
+  { name: 'list findings of an Anyuan village', method: 'GET', permission: 'services:read', url: (r) => `/api/services/findings?item=home_safety.heating&villageId=${r.villageId}`, expect: 'empty' },
+  // cases
+  { name: 'open a case for an Anyuan person', method: 'POST', permission: 'cases:write', url: () => '/api/cases', body: (r) => ({ personId: r.personId, source: 'self', presentingProblem: '越权' }) },
+  { name: 'read an Anyuan case', method: 'GET', permission: 'cases:read', url: (r) => `/api/cases/${r.caseId}` },
+  { name: "list an Anyuan person's cases", method: 'GET', permission: 'cases:read', url: (r) => `/api/cases?personId=${r.personId}&status=all`, expect: 'empty' },
+  { name: 'save a document of an Anyuan case', method: 'PUT', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/documents/intake`, body: () => ({ version: 1, content: { basicSituation: '越权' } }) },
+  { name: 'move an Anyuan case on', method: 'POST', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/transition`, body: () => ({ version: 2, to: 'assessment' }) },
+  { name: 'close an Anyuan case', method: 'POST', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/transition`, body: () => ({ version: 2, to: 'closed' }) },
+  { name: 'ask to close an Anyuan case', method: 'POST', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/close-request`, body: () => ({ version: 2 }) },
+  { name: 'decline closing an Anyuan case', method: 'POST', permission: 'cases:approve', url: (r) => `/api/cases/${r.caseId}/close-request/decline`, body: () => ({ version: 2, reason: '越权' }) },
+  { name: 'take over an Anyuan case', method: 'POST', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/transfer`, body: (r) => ({ version: 2, workerId: r.workerUserId, reason: '越权' }) },
+  { name: 'refer an Anyuan case', method: 'POST', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/referrals`, body: () => ({ version: 2, to: 'x', reason: 'y', consent: true, referredOn: '2026-11-28' }) },
+  { name: 'record the outcome of an Anyuan referral', method: 'PUT', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/referrals/${r.referralId}`, body: () => ({ version: 2, outcome: '越权', outcomeOn: '2026-11-28' }) },
+  { name: 'review an Anyuan case', method: 'POST', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/reviews`, body: () => ({ version: 2, note: '越权' }) },
 ];

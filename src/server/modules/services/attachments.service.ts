@@ -40,12 +40,14 @@ async function writeDurably(target: string, bytes: Buffer): Promise<void> {
 }
 
 /** Attaches a photo to a service record the caller may see. */
-export async function addAttachment(ctx: Ctx, serviceId: string, upload: { fileName: string; bytes: Buffer }): Promise<Attachment> {
+export async function addAttachment(ctx: Ctx, serviceId: string, readUpload: () => Promise<{ fileName: string; bytes: Buffer }>): Promise<Attachment> {
   const [service] = await ctx.db
     .select({ id: serviceRecords.id, stationId: serviceRecords.stationId, personId: serviceRecords.personId })
     .from(serviceRecords)
     .where(and(eq(serviceRecords.id, serviceId), servicesScope(ctx)));
   if (!service) throw notFound();
+  // The upload is read only once the record is known to be the caller's: out of scope is 404 whatever was sent.
+  const upload = await readUpload();
   if (upload.bytes.length === 0) throw fieldError('file', 'service.photoMissing');
   if (upload.bytes.length > ctx.deps.config.photoLimitBytes) throw new AppError('PAYLOAD_TOO_LARGE');
   const contentType = imageTypeOf(upload.bytes);

@@ -121,7 +121,7 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: zAttachment, 413: zErrorBody, 415: zErrorBody, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await addAttachment(request.ctx, request.params.id, await photoOf(request))),
+    async (request, reply) => reply.status(201).send(await addAttachment(request.ctx, request.params.id, () => photoOf(request))),
   );
 
   app.get(
