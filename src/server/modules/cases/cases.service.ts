@@ -441,11 +441,11 @@ export async function reviewCase(ctx: Ctx, id: string, input: z.infer<typeof zRe
  * The case a service record is linked to: in scope, open, and the person's own (or, for a
  * household case, a member's). Answers as bad input of the record, since the record is what is being written.
  */
-export async function caseForService(ctx: Ctx, caseId: string, person: PersonRow): Promise<{ id: string; goalIds: string[] }> {
+export async function caseForService(ctx: Ctx, caseId: string, person: PersonRow, options: { allowClosed?: boolean } = {}): Promise<{ id: string; goalIds: string[] }> {
   const [row] = await ctx.db.select().from(cases).where(and(eq(cases.id, caseId), stationScope(ctx, cases.stationId)));
   const belongs = row && (row.personId === person.id || (row.householdId !== null && row.householdId === person.householdId));
   if (!row || !belongs) throw fieldError('caseId', 'service.caseUnknown');
-  if (row.stage === 'closed') throw fieldError('caseId', 'service.caseClosed');
+  if (row.stage === 'closed' && !options.allowClosed) throw fieldError('caseId', 'service.caseClosed');
   return { id: row.id, goalIds: ((row.plan as PlanDocument | null)?.goals ?? []).map((g) => g.id) };
 }
 

@@ -197,6 +197,9 @@ describe('the casework process', () => {
       payload: { personId, caseId: item.id, kind: 'phone', serviceTypes: ['companionship'], startedAt: '2026-11-29T10:00:00+08:00', durationMinutes: 5, summary: '回访' },
     });
     expect(lateService.json().error.details).toEqual([{ path: 'caseId', message: '个案已结案，不能再关联新的服务。' }]);
+    // …but a record made during the case can still be corrected.
+    const fixed = await worker.inject({ method: 'PATCH', url: `/api/services/${service.json<{ id: string }>().id}`, payload: { version: 1, summary: '联系供暖公司安装一氧化碳报警器' } });
+    expect(fixed.statusCode, fixed.body).toBe(200);
     const audits = await t.deps.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, item.id), eq(auditEvents.action, 'case.close')));
     expect(audits).toHaveLength(1);
   });

@@ -52,8 +52,12 @@ function contentOf(input: ServiceInput | Content): Content {
   return content;
 }
 
-/** Checks what the schema cannot (dates against now, who served, the case and its goals) and makes the stored columns. */
-async function prepare(ctx: Ctx, person: PersonRow, content: Content) {
+/**
+ * Checks what the schema cannot (dates against now, who served, the case and its goals) and makes
+ * the stored columns. A correction (`existing`) keeps what the record already had even if it
+ * would not be accepted anew: its case may have closed since, a worker may have left.
+ */
+async function prepare(ctx: Ctx, person: PersonRow, content: Content, existing?: ServiceRow) {
   const actor = actorOf(ctx);
   const startedAt = new Date(content.startedAt);
   if (startedAt.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) throw fieldError('startedAt', 'service.startedInFuture');
@@ -66,7 +70,7 @@ async function prepare(ctx: Ctx, person: PersonRow, content: Content) {
   const goalIds = [...new Set(content.goalIds ?? [])];
   if (content.caseId) {
     if (!actor.permissions.has('cases:read')) throw fieldError('caseId', 'service.caseUnknown');
-    const linked = await caseForService(ctx, content.caseId, person);
+    const linked = await caseForService(ctx, content.caseId, person, { allowClosed: existing?.caseId === content.caseId });
     caseId = linked.id;
     const unknown = goalIds.findIndex((goal) => !linked.goalIds.includes(goal));
     if (unknown >= 0) throw fieldError(`goalIds.${unknown}`, 'service.goalUnknown');
@@ -78,9 +82,9 @@ async function prepare(ctx: Ctx, person: PersonRow, content: Content) {
   const volunteerIds = [...new Set([...(content.volunteerIds ?? []), ...(actor.role === 'volunteer' ? [actor.userId] : [])])];
   if (workerIds.length + volunteerIds.length === 0) throw fieldError('workerIds', 'service.noServer');
   const staff = await stationStaff(ctx, person.stationId);
-  const badWorker = workerIds.findIndex((id) => !staff.workers.some((w) => w.id === id));
+  const badWorker = workerIds.findIndex((id) => !staff.workers.some((w) => w.id === id) && !existing?.workerIds.includes(id));
   if (badWorker >= 0) throw fieldError(`workerIds.${badWorker}`, 'service.workerUnknown');
-  const badVolunteer = volunteerIds.findIndex((id) => !staff.volunteers.some((v) => v.id === id));
+  const badVolunteer = volunteerIds.findIndex((id) => !staff.volunteers.some((v) => v.id === id) && !existing?.volunteerIds.includes(id));
   if (badVolunteer >= 0) throw fieldError(`volunteerIds.${badVolunteer}`, 'service.volunteerUnknown');
 
   const serviceTypes = [...new Set(content.serviceTypes)];
@@ -200,7 +204,7 @@ export async function updateService(ctx: Ctx, id: string, patch: UpdateServiceRe
   }
   const { row: person } = await loadPersonRow(ctx, found.personId);
   // Who served stays as recorded unless the correction names them: a manager correcting a typo does not become the server.
-  const values = await prepare(ctx, person, { ...merged, workerIds: merged.workerIds ?? [], volunteerIds: merged.volunteerIds ?? [] });
+  const values = await prepare(ctx, person, { ...merged, workerIds: merged.workerIds ?? [], volunteerIds: merged.volunteerIds ?? [] }, found);
   await inTransaction(ctx, async (tx) => {
     const updated = await tx.db
       .update(serviceRecords)
