@@ -142,6 +142,10 @@ export const FIELD_MESSAGES = {
   },
   'case.noCloseRequest': { 'zh-CN': '没有待审批的结案申请。', 'en-US': 'There is no closure request waiting.' },
   'case.reviewPast': { 'zh-CN': '下次评估日期应晚于今天。', 'en-US': 'The next review must be after today.' },
+  'export.tooManyServices': {
+    'zh-CN': '符合条件的服务记录超过 50,000 条，请缩小筛选范围（如按时间段或村）后分批导出。',
+    'en-US': 'More than 50,000 records match; narrow the filters (by period or village) and export in parts.',
+  },
 } as const satisfies Record<string, Label>;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -109,6 +109,7 @@ export const crossStationCases: CrossStationCase[] = [
   { name: "list an Anyuan person's services", method: 'GET', permission: 'services:read', url: (r) => `/api/services?personId=${r.personId}`, expect: 'empty' },
   { name: 'list services of an Anyuan village', method: 'GET', permission: 'services:read', url: (r) => `/api/services?villageId=${r.villageId}`, expect: 'empty' },
   { name: 'list findings of an Anyuan village', method: 'GET', permission: 'services:read', url: (r) => `/api/services/findings?item=home_safety.heating&villageId=${r.villageId}`, expect: 'empty' },
+  { name: 'export the services of an Anyuan village', method: 'GET', permission: 'people:export', url: (r) => `/api/services/export?villageId=${r.villageId}`, expect: 400 },
   // cases
   { name: 'open a case for an Anyuan person', method: 'POST', permission: 'cases:write', url: () => '/api/cases', body: (r) => ({ personId: r.personId, source: 'self', presentingProblem: '越权' }) },
   { name: 'read an Anyuan case', method: 'GET', permission: 'cases:read', url: (r) => `/api/cases/${r.caseId}` },

@@ -140,3 +140,6 @@ export const zFinding = z.object({
   note: z.string().nullable().describe("The note of the item's section"),
 });
 export type Finding = z.infer<typeof zFinding>;
+
+export const zExportServicesQuery = zListServicesQuery.omit({ limit: true, cursor: true });
+export type ExportServicesQuery = z.infer<typeof zExportServicesQuery>;

@@ -15,6 +15,7 @@ import { GENDER_LABELS, HEALTH_LABELS, type ExportPeopleQuery, type ImportBaseFi
 import { joinWorkPlace } from './import/cells';
 import { PERSON_ID_HEADER, TEMPLATE_COLUMNS } from './import/layouts';
 import { writeHeaderRow } from './import/template';
+import { writtenDay } from '../../xlsx';
 
 export const MAX_EXPORT_ROWS = 50_000;
 const PAGE = 1000;
@@ -87,11 +88,6 @@ function cellText(row: PersonRow, field: ImportBaseField, villageName: string, i
   }
 }
 
-function chineseDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
-}
-
 function describeFilters(query: ExportPeopleQuery, villageName: string | null, lang: Lang): string {
   const zh = lang === 'zh-CN';
   const parts: string[] = [];
@@ -128,7 +124,7 @@ export async function exportPeople(ctx: Ctx, query: ExportPeopleQuery): Promise<
   const sheet = workbook.addWorksheet('人员台账');
   const width = TEMPLATE_COLUMNS.length + 1;
   const title = sheet.getCell(1, 1);
-  title.value = `人员台账 — ${stationName} — ${chineseDay(today)} — ${describeFilters(query, query.villageId ? (villages.get(query.villageId)?.name ?? null) : null, ctx.lang)}`;
+  title.value = `人员台账 — ${stationName} — ${writtenDay(today)} — ${describeFilters(query, query.villageId ? (villages.get(query.villageId)?.name ?? null) : null, ctx.lang)}`;
   title.font = { bold: true, size: 13 };
   sheet.mergeCells(1, 1, 1, width);
   writeHeaderRow(sheet, 2, [PERSON_ID_HEADER]);
@@ -163,5 +159,5 @@ export async function exportPeople(ctx: Ctx, query: ExportPeopleQuery): Promise<
     details: { filters: { ...query }, rows: written, identityNumbers: reveal ? 'whole' : 'masked' },
   });
   const body = Buffer.from(await workbook.xlsx.writeBuffer());
-  return { fileName: `人员台账-${stationName}-${chineseDay(today)}.xlsx`, body, rows: written };
+  return { fileName: `人员台账-${stationName}-${writtenDay(today)}.xlsx`, body, rows: written };
 }

@@ -4,9 +4,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { zErrorBody, zId, zPage } from '../../../shared/schemas/common';
-import { zAttachment, zCreateServiceRequest, zFinding, zFindingsQuery, zListServicesQuery, zPersonRef, zServiceRecord, zUpdateServiceRequest } from '../../../shared/schemas/services';
+import { zAttachment, zExportServicesQuery, zCreateServiceRequest, zFinding, zFindingsQuery, zListServicesQuery, zPersonRef, zServiceRecord, zUpdateServiceRequest } from '../../../shared/schemas/services';
 import { createService, findFindings, findServices, getService, serviceRevisions, serviceStaff, updateService } from './services.service';
 import { addAttachment, readAttachment } from './attachments.service';
+import { exportServices } from './services-export.service';
+import { sendXlsx } from '../../xlsx';
 
 const errors = { 400: zErrorBody, 401: zErrorBody, 403: zErrorBody, 404: zErrorBody, 409: zErrorBody };
 const zParams = z.object({ id: zId });
@@ -48,6 +50,24 @@ export const servicesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['services'], summary: 'Service records, newest first, with filters', querystring: zListServicesQuery, response: { 200: zPage(zServiceRecord), ...errors } },
     },
     async (request) => findServices(request.ctx, request.query),
+  );
+
+  app.get(
+    '/api/services/export',
+    {
+      config: { access: 'people:export' },
+      schema: {
+        tags: ['services'],
+        summary: 'The service ledger (服务记录台账) of the list filters, as .xlsx (audited)',
+        description: 'Same filters as GET /api/services; at most 50,000 rows (more → 400 naming the limit).',
+        querystring: zExportServicesQuery,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) => {
+      const { fileName, body } = await exportServices(request.ctx, request.query);
+      return sendXlsx(reply, fileName, 'service-ledger.xlsx', body);
+    },
   );
 
   app.get(

@@ -36,7 +36,7 @@ export function servicesScope(ctx: Ctx): SQL {
 
 const withNames = { row: serviceRecords, personName: people.name, villageName: orgs.name };
 
-function selectWithNames(ctx: Ctx) {
+export function selectWithNames(ctx: Ctx) {
   return ctx.db.select(withNames).from(serviceRecords).innerJoin(people, eq(people.id, serviceRecords.personId)).leftJoin(orgs, eq(orgs.id, serviceRecords.villageId));
 }
 
@@ -234,7 +234,7 @@ export async function serviceRevisions(ctx: Ctx, id: string) {
   return rows.map((r) => ({ version: r.version, changedAt: r.changedAt.toISOString(), changedBy: { id: r.changedBy, name: names.get(r.changedBy) ?? '—' }, content: r.content as Record<string, unknown> }));
 }
 
-function listConditions(ctx: Ctx, query: Omit<ListServicesQuery, 'limit' | 'cursor'>): SQL[] {
+export function listConditions(ctx: Ctx, query: Omit<ListServicesQuery, 'limit' | 'cursor'>): SQL[] {
   const conditions: SQL[] = [servicesScope(ctx)];
   if (query.personId) conditions.push(eq(serviceRecords.personId, query.personId));
   if (query.caseId) conditions.push(eq(serviceRecords.caseId, query.caseId));

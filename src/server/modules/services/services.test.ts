@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { makeTestApp, type Session, type TestApp } from '../../testing/test-app';
 import { auditEvents, serviceRecordRevisions, serviceRecords } from '../../db/schema/index';
-import { multipartFile } from '../people/import/import-testing';
+import { multipartFile, readWorkbook } from '../people/import/import-testing';
 import type { CreateServiceRequest, ServiceRecord } from '../../../shared/schemas/services';
 
 let t: TestApp;
@@ -203,6 +203,29 @@ describe('the station list', () => {
     expect(people).not.toContain(fixed);
     expect(findings.find((f) => f.personId === unsafe)?.note).toBe('没有取暖煤');
     expect((await manager.inject({ method: 'GET', url: '/api/services/findings?item=home_safety.roof' })).statusCode).toBe(400);
+  });
+});
+
+describe('the service ledger', () => {
+  it('exports the filtered records as a workbook in the caller language, audited', async () => {
+    const personId = await makePerson(worker, { name: '台账老人', birthDate: '1947-07-07', gender: 'male', groups: ['elder'] });
+    await record(worker, visit(personId, { startedAt: '2026-11-03T08:15:00+08:00', checklist: { home_safety: { heating: 'concern' } }, goods: '棉被一床' }));
+    await record(worker, visit(personId, { kind: 'phone', startedAt: '2026-11-05T19:40:00+08:00', summary: '电话问候' }));
+    const response = await manager.inject({ method: 'GET', url: `/api/services/export?personId=${personId}` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('filename*=UTF-8');
+    const sheet = (await readWorkbook(response.rawPayload)).workbook.worksheets[0]!;
+    expect(sheet.getCell(1, 1).text).toContain('服务记录台账');
+    expect(sheet.getRow(2).getCell(1).value).toBe('日期');
+    expect(sheet.rowCount).toBe(4);
+    expect([sheet.getRow(3).getCell(1).value, sheet.getRow(3).getCell(2).value, sheet.getRow(3).getCell(5).value]).toEqual(['2026-11-05', '19:40', '电话关怀']);
+    expect([sheet.getRow(4).getCell(14).value, sheet.getRow(4).getCell(15).value]).toEqual(['居家安全·冬季取暖', '棉被一床']);
+    const english = await manager.inject({ method: 'GET', url: `/api/services/export?personId=${personId}`, headers: { 'accept-language': 'en-US' } });
+    expect((await readWorkbook(english.rawPayload)).rows[2]![4]).toBe('Phone call');
+    const audit = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.action, 'services.export'));
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    const volunteer = await t.login('anyuan.volunteer');
+    expect((await volunteer.inject({ method: 'GET', url: '/api/services/export' })).statusCode).toBe(403);
   });
 });
 

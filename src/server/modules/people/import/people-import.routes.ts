@@ -1,7 +1,8 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../../errors';
+import { sendXlsx } from '../../../xlsx';
 import { zErrorBody } from '../../../../shared/schemas/common';
 import { zExportPeopleQuery, zImportPreview, zImportQuery, zImportResult, zSavedMapping, zSaveMappingRequest } from '../../../../shared/schemas/people-import';
 import { exportPeople } from '../people-export.service';
@@ -24,14 +25,6 @@ function uploadOf(request: FastifyRequest): () => Promise<Upload> {
     }
     return { filename: file.filename, buffer: await file.toBuffer() };
   };
-}
-
-/** RFC 5987/6266: an ASCII fallback and the real (Chinese) name percent-encoded. */
-function sendXlsx(reply: FastifyReply, fileName: string, fallback: string, body: Buffer): FastifyReply {
-  return reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(body);
 }
 
 const multipartDoc = 'multipart/form-data with one field `file` holding an .xlsx (other files → 415 UNSUPPORTED_FILE, too large → 413 PAYLOAD_TOO_LARGE).';

@@ -14,7 +14,7 @@ export interface SheetData {
   text: string[][];
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_CONTENT_TYPE as XLSX_TYPE } from '../../../xlsx';
 
 /** Reads the first sheet of an .xlsx; anything that is not one is 415 UNSUPPORTED_FILE. */
 export async function readFirstSheet(upload: Upload): Promise<SheetData> {
