@@ -37,7 +37,7 @@ function rowOf(record: ServiceRecord, lang: Lang): (string | number)[] {
     record.personName,
     record.villageName ?? '',
     SERVICE_KINDS[record.kind][lang],
-    list(record.serviceTypes.map((t) => SERVICE_TYPES[t as ServiceTypeCode][lang])),
+    list(record.serviceTypes.map((t) => SERVICE_TYPES[t][lang])),
     record.durationMinutes,
     record.summary,
     list(record.workers.map((w) => w.name)),
