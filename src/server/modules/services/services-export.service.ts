@@ -7,7 +7,7 @@ import { recordAudit } from '../../audit/audit';
 import { writtenDay } from '../../xlsx';
 import { getOrg, villagesInScope } from '../orgs/orgs.service';
 import { todayOf } from '../people/people.service';
-import { CHECKLIST_ITEM_KEYS, SERVICE_KINDS, SERVICE_TYPES, VISIT_CHECKLIST, type ChecklistSection, type ServiceTypeCode } from '../../../shared/codes';
+import { CHECKLIST_ITEM_KEYS, SERVICE_KINDS, SERVICE_TYPES, VISIT_CHECKLIST, type ChecklistSection } from '../../../shared/codes';
 import type { Lang } from '../../../shared/i18n';
 import type { ExportServicesQuery, ServiceRecord } from '../../../shared/schemas/services';
 import { toServiceRecords } from './services.reply';
