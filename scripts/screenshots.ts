@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, newContext } from '../test/e2e/support/browser';
 import { apiAs, createPerson, firstVillage, idNumberFor } from '../test/e2e/support/people';
+import { seedServices, servicesScreens } from './screens/services';
+import { casesScreens, seedCases } from './screens/cases';
 
 const OUT = join(process.cwd(), 'screenshots');
 type Size = 'desktop' | 'phone';
@@ -255,6 +257,8 @@ async function main(): Promise<void> {
   const people = await seedPeople(server.url);
   const files = await importFiles(server.url, people.villageName);
   if (!files) console.warn('screenshots: no import template endpoint; import steps left out');
+  const services = await seedServices(server.url);
+  const cases = await seedCases(server.url);
   try {
     for (const size of ['desktop', 'phone'] as const) {
       for (const lang of ['zh-CN', 'en-US'] as const) {
@@ -433,6 +437,11 @@ async function main(): Promise<void> {
           await shot(page, `${tag}-41-county-places`);
           await context.close();
         }
+
+        // Service records (服务记录): scripts/screens/services.ts.
+        await servicesScreens({ browser, url: server.url, size, lang, tag, open, shot, signIn, visit }, services);
+        // Casework (个案管理): scripts/screens/cases.ts.
+        await casesScreens({ browser, url: server.url, size, lang, tag, open, shot, signIn, visit }, cases);
       }
     }
   } finally {

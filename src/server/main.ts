@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 
   let demoLoaded = false;
   if (config.demo && !(await hasAnyOrg(deps))) {
-    await loadDemoTownship(systemCtx(deps), config.demoPassword, { people: DEMO_PEOPLE_PER_STATION });
+    await loadDemoTownship(systemCtx(deps), config.demoPassword, { people: DEMO_PEOPLE_PER_STATION, history: true });
     demoLoaded = true;
   }
 
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   ];
   if (config.demo) {
     lines.push('', `  Demo accounts (synthetic data), password: ${config.demoPassword}`);
-    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.username.padEnd(18)} ${account.role.padEnd(10)} ${account.displayName}`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`    ${account.username.padEnd(20)} ${account.role.padEnd(10)} ${account.displayName}`);
   }
   console.log(`${lines.join('\n')}\n`);
 }

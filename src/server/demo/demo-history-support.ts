@@ -47,17 +47,20 @@ export class Rng {
     return shares[shares.length - 1]![0];
   }
 
+  /** The list in a random order (Fisher–Yates). */
+  shuffle<T>(list: readonly T[]): T[] {
+    const result = [...list];
+    for (let i = result.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [result[i], result[j]] = [result[j]!, result[i]!];
+    }
+    return result;
+  }
+
   /** `count` distinct items of the list, in the list's order. */
   sample<T>(list: readonly T[], count: number): T[] {
-    const indexes = list.map((_, i) => i);
-    for (let i = indexes.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [indexes[i], indexes[j]] = [indexes[j]!, indexes[i]!];
-    }
-    return indexes
-      .slice(0, Math.min(count, list.length))
-      .sort((a, b) => a - b)
-      .map((i) => list[i]!);
+    const chosen = new Set(this.shuffle(list.map((_, i) => i)).slice(0, Math.min(count, list.length)));
+    return list.filter((_, i) => chosen.has(i));
   }
 
   /** A UUIDv7 of the given instant with seeded random bits: ids sort like the records they name. */

@@ -9,6 +9,8 @@ import { PersonPreparer, todayOf } from '../modules/people/people.service';
 import type { Role } from '../../shared/roles';
 import { ResidentGenerator } from './synthetic-people';
 import { insertResidents, systemActor, type LoadedResidents } from './load-residents';
+import { loadDemoHistory, type HistoryStationInput, type LoadedHistory } from './demo-history';
+import type { SyntheticHousehold } from './synthetic-people';
 
 /**
  * The demo township. Everything here is synthetic: the county and the two towns exist, the
@@ -36,14 +38,37 @@ export const DEMO_STATIONS = [
   },
 ] as const;
 
-export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; station: 'anyuan' | 'dachaigou' | 'county' | null }[] = [
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  station: 'anyuan' | 'dachaigou' | 'county' | null;
+  /**
+   * Made only with the year of history (`history: true`): the staff who did that work. Tests
+   * without the history keep the small cast they were written against.
+   */
+  withHistory?: true;
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', station: null },
   { username: 'county', displayName: '县民政局 李科长', role: 'county', station: 'county' },
   { username: 'anyuan.manager', displayName: '马站长', role: 'manager', station: 'anyuan' },
   { username: 'anyuan.worker', displayName: '社工 王芳', role: 'worker', station: 'anyuan' },
   { username: 'anyuan.volunteer', displayName: '志愿者 才让卓玛', role: 'volunteer', station: 'anyuan' },
   { username: 'dachaigou.worker', displayName: '社工 张明', role: 'worker', station: 'dachaigou' },
+  { username: 'anyuan.zhuoma', displayName: '社工 卓玛', role: 'worker', station: 'anyuan', withHistory: true },
+  { username: 'anyuan.yangfan', displayName: '社工 杨帆', role: 'worker', station: 'anyuan', withHistory: true },
+  { username: 'dachaigou.manager', displayName: '祁站长', role: 'manager', station: 'dachaigou', withHistory: true },
+  { username: 'dachaigou.suonan', displayName: '社工 索南', role: 'worker', station: 'dachaigou', withHistory: true },
+  { username: 'dachaigou.chenjing', displayName: '社工 陈静', role: 'worker', station: 'dachaigou', withHistory: true },
+  { username: 'dachaigou.volunteer', displayName: '志愿者 马小龙', role: 'volunteer', station: 'dachaigou', withHistory: true },
 ];
+
+/** The accounts a load makes: the history's staff only with the history. */
+export function demoAccounts(history: boolean): DemoAccount[] {
+  return DEMO_ACCOUNTS.filter((account) => history || !account.withHistory);
+}
 
 export interface DemoTownship {
   countyId: string;
@@ -51,14 +76,27 @@ export interface DemoTownship {
   userIds: Record<string, string>;
   /** What was loaded of residents (all zero without `people`). */
   residents: LoadedResidents;
+  /** What was loaded of the year of history (all zero without `history`). */
+  history: LoadedHistory;
 }
 
 export interface DemoOptions {
   /** Synthetic residents per station, in households (see synthetic-people.ts); 0 by default. */
   people?: number;
-  /** Seed of the residents; the same seed gives the same people. */
+  /** Seed of the residents and their history; the same seed gives the same people and year. */
   seed?: number;
+  /**
+   * A year of service records and a dozen cases at every stage (demo-history.ts), with the
+   * extra staff who did the work. Off by default: unit tests make the records they need.
+   */
+  history?: boolean;
 }
+
+/** How the township's cases are shared out: about two thirds in Anyuan (the seed report's station). */
+const HISTORY_CASES: Record<'anyuan' | 'dachaigou', Pick<HistoryStationInput, 'casesPerStage' | 'overdueReviews' | 'pendingCloseRequests' | 'closureReasons'>> = {
+  anyuan: { casesPerStage: 8, overdueReviews: 4, pendingCloseRequests: 1, closureReasons: ['goals_met', 'referred', 'goals_met', 'declined'] },
+  dachaigou: { casesPerStage: 4, overdueReviews: 3, pendingCloseRequests: 1, closureReasons: ['goals_met', 'referred'] },
+};
 
 export async function hasAnyOrg(deps: Pick<AppDeps, 'db'>): Promise<boolean> {
   const [row] = await deps.db.select({ n: count() }).from(orgs);
@@ -76,7 +114,10 @@ export async function loadDemoTownship(ctx: Ctx, password: string, options: Demo
     stations: { anyuan: { id: '', villageIds: [] }, dachaigou: { id: '', villageIds: [] } },
     userIds: {},
     residents: { households: 0, people: 0, benefits: 0 },
+    history: { services: 0, cases: 0, caseEvents: 0 },
   };
+  const history = options.history ?? false;
+  const seed = options.seed ?? 20210430;
   await inTransaction(ctx, async (tx) => {
     await tx.db.insert(orgs).values({ id: countyId, ...stamp, parentId: null, level: 'county', name: DEMO_COUNTY.name, code: DEMO_COUNTY.code, countyId, stationId: null });
     for (const station of DEMO_STATIONS) {
@@ -96,7 +137,7 @@ export async function loadDemoTownship(ctx: Ctx, password: string, options: Demo
       await tx.db.insert(orgs).values(villages);
       result.stations[station.key].villageIds = villages.map((v) => v.id);
     }
-    for (const account of DEMO_ACCOUNTS) {
+    for (const account of demoAccounts(history)) {
       const id = uuidv7();
       result.userIds[account.username] = id;
       const stationId = account.station && account.station !== 'county' ? result.stations[account.station].id : null;
@@ -117,26 +158,42 @@ export async function loadDemoTownship(ctx: Ctx, password: string, options: Demo
       });
     }
     const perStation = options.people ?? 0;
+    const households: Record<'anyuan' | 'dachaigou', SyntheticHousehold[]> = { anyuan: [], dachaigou: [] };
     if (perStation > 0) {
       const loader: Ctx = { ...tx, actor: systemActor(result.userIds.admin!) };
       const preparer = await PersonPreparer.open(loader);
       for (const [index, station] of DEMO_STATIONS.entries()) {
         const villageIds = result.stations[station.key].villageIds;
         const generator = new ResidentGenerator({
-          seed: (options.seed ?? 20210430) + index,
+          seed: seed + index,
           today: todayOf(tx),
           townName: station.town,
           villages: station.villages.map((name, i) => ({ id: villageIds[i]!, name })),
         });
-        const loaded = await insertResidents(loader, preparer, generator.households(perStation));
+        households[station.key] = generator.households(perStation);
+        const loaded = await insertResidents(loader, preparer, households[station.key]);
         result.residents.households += loaded.households;
         result.residents.people += loaded.people;
         result.residents.benefits += loaded.benefits;
       }
     }
+    if (history) {
+      const staffOf = (key: 'anyuan' | 'dachaigou', role: Role) => demoAccounts(true).filter((a) => a.station === key && a.role === role).map((a) => result.userIds[a.username]!);
+      result.history = await loadDemoHistory(tx, {
+        now,
+        seed,
+        stations: DEMO_STATIONS.map((station) => ({
+          id: result.stations[station.key].id,
+          villageIds: result.stations[station.key].villageIds,
+          households: households[station.key],
+          staff: { managerId: staffOf(station.key, 'manager')[0]!, workerIds: staffOf(station.key, 'worker'), volunteerIds: staffOf(station.key, 'volunteer') },
+          ...HISTORY_CASES[station.key],
+        })),
+      });
+    }
     await recordAudit(tx, {
       action: 'demo.load',
-      details: { note: 'synthetic demo township', stations: DEMO_STATIONS.length, accounts: DEMO_ACCOUNTS.length, ...result.residents },
+      details: { note: 'synthetic demo township', stations: DEMO_STATIONS.length, accounts: demoAccounts(history).length, ...result.residents, history: result.history },
       actorOverride: { id: null, username: 'system', role: null },
     });
   });

@@ -45,6 +45,8 @@ export interface TestAppOptions {
   webDir?: string;
   /** Synthetic residents per demo station (0 by default: tests make the people they need). */
   demoPeople?: number;
+  /** A year of service records and cases for those residents, with the staff who did the work (off by default). */
+  demoHistory?: boolean;
 }
 
 /** The app on a fresh database of its own with the demo township loaded. */
@@ -61,7 +63,7 @@ export async function makeTestApp(options: TestAppOptions = {}): Promise<TestApp
     version: VERSION,
     webDir: options.webDir,
   };
-  const demo = await loadDemoTownship(systemCtx(deps), DEMO_PASSWORD, { people: options.demoPeople ?? 0 });
+  const demo = await loadDemoTownship(systemCtx(deps), DEMO_PASSWORD, { people: options.demoPeople ?? 0, history: options.demoHistory ?? false });
   const app = await buildApp(deps, { logger: false });
   await app.ready();
 
