@@ -21,6 +21,7 @@ import { peopleRoutes } from './modules/people/people.routes';
 import { peopleImportRoutes } from './modules/people/import/people-import.routes';
 import { servicesRoutes } from './modules/services/services.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
+import { careRoutes } from './modules/care/care.routes';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -115,6 +116,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(peopleImportRoutes);
   await app.register(servicesRoutes);
   await app.register(casesRoutes);
+  await app.register(careRoutes);
 
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
 

@@ -29,6 +29,7 @@ const zEnv = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   PHOTO_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  CARE_JOB_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -51,6 +52,8 @@ export interface Config {
   bodyLimitBytes: number;
   uploadLimitBytes: number;
   photoLimitBytes: number;
+  /** Minutes between runs of the care job (plan tasks); 0 turns it off in this process. */
+  careJobMinutes: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     photoLimitBytes: e.PHOTO_LIMIT_BYTES,
+    careJobMinutes: e.CARE_JOB_MINUTES,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

@@ -8,6 +8,7 @@ import { buildApp } from './app';
 import { systemCtx, type AppDeps } from './context';
 import { DEMO_ACCOUNTS, DEMO_PEOPLE_PER_STATION, hasAnyOrg, loadDemoTownship } from './demo/demo-township';
 import { VERSION } from './version';
+import { startCareJob } from './modules/care/care.job';
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -33,8 +34,10 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp(deps);
+  let stopCareJob = () => {};
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    stopCareJob();
     await app.close();
     await database.close();
     process.exit(0);
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  stopCareJob = startCareJob(deps, app.log);
   const where = database.kind === 'pglite' ? `embedded PGlite in ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
     '',

@@ -291,3 +291,126 @@ export type GoalResult = keyof typeof GOAL_RESULTS;
 
 /** Days between dynamic reviews (动态化评估) of an open case, by the person's risk level. */
 export const CASE_REVIEW_DAYS: Record<RiskLevel | 'none', number> = { high: 30, medium: 60, low: 90, none: 90 };
+
+// ---------------------------------------------------------------------------------------------
+// Care: contact plans, tasks, alerts, festivals (DOMAIN.md "Contact plans", "Festivals")
+
+/** The two channels a contact plan or a task uses. */
+export const CONTACT_CHANNELS = {
+  phone: { 'zh-CN': '电话关怀', 'en-US': 'Phone call' },
+  home_visit: { 'zh-CN': '入户探访', 'en-US': 'Home visit' },
+} satisfies CodeList<string>;
+export type ContactChannel = keyof typeof CONTACT_CHANNELS;
+
+/** Which service kinds count as a contact of each channel: a visit is also a call; a video call counts as a call. */
+export const CHANNEL_SATISFIED_BY: Record<ContactChannel, ServiceKind[]> = {
+  phone: ['phone', 'online', 'home_visit'],
+  home_visit: ['home_visit'],
+};
+
+/** The audiences contact rules are written for: people in an elder group or in a children's group. */
+export const CARE_AUDIENCES = {
+  elder: { 'zh-CN': '老年人', 'en-US': 'Elders' },
+  child: { 'zh-CN': '儿童', 'en-US': 'Children' },
+} satisfies CodeList<string>;
+export type CareAudience = keyof typeof CARE_AUDIENCES;
+
+/** Groups whose people get contact plans. */
+export const CARE_GROUPS: GroupCode[] = [...ELDER_GROUPS, ...CHILD_GROUPS];
+
+/** Days between contacts per channel; `null` means no regular contact on that channel. */
+export type Cadence = Record<ContactChannel, number | null>;
+export type CareRules = Record<CareAudience, Record<RiskLevel, Cadence>>;
+
+/**
+ * *Default* cadences (DOMAIN.md table): weekly calls and fortnightly visits at high risk,
+ * fortnightly calls and monthly visits at medium (the policy floor of one visit a month for
+ * elders in special difficulty), monthly calls and quarterly visits at low risk. A manager
+ * changes them per station.
+ */
+export const DEFAULT_CARE_RULES: CareRules = {
+  elder: { high: { phone: 7, home_visit: 14 }, medium: { phone: 14, home_visit: 30 }, low: { phone: 30, home_visit: 90 } },
+  child: { high: { phone: 7, home_visit: 14 }, medium: { phone: 14, home_visit: 30 }, low: { phone: 30, home_visit: 90 } },
+};
+
+/** Six weeks without a call is the failure care exists to prevent: the default of the "not contacted" alert. */
+export const DEFAULT_SILENCE_DAYS = 42;
+
+/** After this many "could not reach" attempts a task raises an alert. */
+export const UNREACHABLE_ALERT_ATTEMPTS = 3;
+/** Days until the retry of an unreachable contact. */
+export const UNREACHABLE_RETRY_DAYS = 1;
+/** How many days ahead plan tasks are made, so the week's list is complete. */
+export const TASK_LOOKAHEAD_DAYS = 7;
+
+export const TASK_STATUSES = {
+  open: { 'zh-CN': '待完成', 'en-US': 'Open' },
+  done: { 'zh-CN': '已完成', 'en-US': 'Done' },
+  cancelled: { 'zh-CN': '已取消', 'en-US': 'Cancelled' },
+} satisfies CodeList<string>;
+export type TaskStatus = keyof typeof TASK_STATUSES;
+
+export const TASK_REASONS = {
+  plan: { 'zh-CN': '联系计划', 'en-US': 'Contact plan' },
+  campaign: { 'zh-CN': '节日关怀', 'en-US': 'Festival campaign' },
+} satisfies CodeList<string>;
+export type TaskReason = keyof typeof TASK_REASONS;
+
+/** What happened to a task, kept as its history. */
+export const TASK_EVENTS = {
+  completed: { 'zh-CN': '已完成', 'en-US': 'Completed' },
+  satisfied: { 'zh-CN': '已由其他服务记录完成', 'en-US': 'Done by another service record' },
+  unreachable: { 'zh-CN': '未能联系上', 'en-US': 'Could not reach' },
+  postponed: { 'zh-CN': '延期', 'en-US': 'Postponed' },
+  reassigned: { 'zh-CN': '改派', 'en-US': 'Reassigned' },
+  cancelled: { 'zh-CN': '取消', 'en-US': 'Cancelled' },
+} satisfies CodeList<string>;
+export type TaskEventKind = keyof typeof TASK_EVENTS;
+
+/** The alerts of the manager's home page (issue: care that forgets no one). */
+export const CARE_ALERTS = {
+  overdue: { 'zh-CN': '联系逾期', 'en-US': 'Overdue contact' },
+  unreachable: { 'zh-CN': '多次未联系上', 'en-US': 'Unreachable three times' },
+  no_plan: { 'zh-CN': '没有联系计划', 'en-US': 'No contact plan' },
+  silent: { 'zh-CN': '长期未联系', 'en-US': 'Not contacted for long' },
+  wellbeing_drop: { 'zh-CN': '状态连续下降', 'en-US': 'Wellbeing falling' },
+  danger: { 'zh-CN': '探访发现安全隐患', 'en-US': 'Danger found at a visit' },
+} satisfies CodeList<string>;
+export type CareAlertType = keyof typeof CARE_ALERTS;
+
+/** Checklist items whose concern is a danger to life (unsafe house, water, power, gas or heating; no food). */
+export const DANGER_CHECKLIST_ITEMS = ['home_safety.house', 'home_safety.water', 'home_safety.power', 'home_safety.gas', 'home_safety.heating', 'money.food'];
+
+/** Groups that make an elder one "in special difficulty" (特殊困难老年人), visited every month (target 100%). */
+export const SPECIAL_DIFFICULTY_GROUPS: GroupCode[] = ['empty_nest_elder', 'solitary_elder', 'disabled', 'extreme_poverty'];
+
+export const CALENDARS = {
+  lunar: { 'zh-CN': '农历', 'en-US': 'Lunar' },
+  solar: { 'zh-CN': '公历', 'en-US': 'Gregorian' },
+  tibetan: { 'zh-CN': '藏历', 'en-US': 'Tibetan' },
+} satisfies CodeList<string>;
+export type CalendarKind = keyof typeof CALENDARS;
+
+/** Festivals and days of care (DOMAIN.md). Their dates are computed (server `care/festivals.ts`), never typed in. */
+export const FESTIVALS = {
+  new_year: { 'zh-CN': '元旦', 'en-US': "New Year's Day" },
+  laba: { 'zh-CN': '腊八节', 'en-US': 'Laba Festival' },
+  spring_festival: { 'zh-CN': '春节', 'en-US': 'Spring Festival' },
+  losar: { 'zh-CN': '藏历新年', 'en-US': 'Losar (Tibetan New Year)' },
+  lantern: { 'zh-CN': '元宵节', 'en-US': 'Lantern Festival' },
+  lei_feng_day: { 'zh-CN': '学雷锋纪念日', 'en-US': 'Learn from Lei Feng Day' },
+  womens_day: { 'zh-CN': '妇女节', 'en-US': "Women's Day" },
+  social_work_day: { 'zh-CN': '世界社工日', 'en-US': 'World Social Work Day' },
+  qingming: { 'zh-CN': '清明节', 'en-US': 'Qingming Festival' },
+  helping_disabled_day: { 'zh-CN': '全国助残日', 'en-US': 'National Day for Helping the Disabled' },
+  childrens_day: { 'zh-CN': '儿童节', 'en-US': "Children's Day" },
+  dragon_boat: { 'zh-CN': '端午节', 'en-US': 'Dragon Boat Festival' },
+  charity_day: { 'zh-CN': '中华慈善日', 'en-US': 'China Charity Day' },
+  mid_autumn: { 'zh-CN': '中秋节', 'en-US': 'Mid-Autumn Festival' },
+  elders_day: { 'zh-CN': '国际老年人日', 'en-US': 'International Day of Older Persons' },
+  double_ninth: { 'zh-CN': '重阳节（老年节）', 'en-US': "Double Ninth (Elders' Day)" },
+  disability_day: { 'zh-CN': '国际残疾人日', 'en-US': 'International Day of Persons with Disabilities' },
+  volunteer_day: { 'zh-CN': '国际志愿者日', 'en-US': 'International Volunteer Day' },
+} satisfies CodeList<string>;
+export type FestivalCode = keyof typeof FESTIVALS;
+export const FESTIVAL_CODES = Object.keys(FESTIVALS) as FestivalCode[];

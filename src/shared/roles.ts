@@ -25,6 +25,9 @@ export const PERMISSIONS = [
   'cases:read',
   'cases:write',
   'cases:approve',
+  'care:read',
+  'care:write',
+  'care:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,10 +50,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases:read',
     'cases:write',
     'cases:approve',
+    'care:read',
+    'care:write',
+    'care:manage',
   ],
-  worker: ['orgs:read', 'people:read', 'people:write', 'people:import', 'people:export', 'services:read', 'services:write', 'cases:read', 'cases:write'],
+  worker: ['orgs:read', 'people:read', 'people:write', 'people:import', 'people:export', 'services:read', 'services:write', 'cases:read', 'cases:write', 'care:read', 'care:write'],
   // A volunteer records the services they give to the people paired with them; case documents are never theirs to see.
-  volunteer: ['orgs:read', 'people:read', 'services:read', 'services:write'],
+  // Volunteers see and complete only the care tasks assigned to them.
+  volunteer: ['orgs:read', 'people:read', 'services:read', 'services:write', 'care:read', 'care:write'],
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -4,3 +4,4 @@ export * from './audit';
 export * from './people';
 export * from './cases';
 export * from './services';
+export * from './care';

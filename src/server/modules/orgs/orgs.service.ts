@@ -135,3 +135,18 @@ export async function villagesInScope(ctx: Ctx): Promise<Map<string, VillageInfo
     .where(and(eq(orgs.level, 'village'), stationScope(ctx, orgs.stationId)));
   return new Map(rows.map((row) => [row.id, { id: row.id, name: row.name, stationId: row.stationId!, code: row.code }]));
 }
+
+/** The villages of one station in name order (no caller scope: for jobs; callers check the station first). */
+export async function villagesOfStation(ctx: Ctx, stationId: string): Promise<VillageInfo[]> {
+  const rows = await ctx.db
+    .select({ id: orgs.id, name: orgs.name, stationId: orgs.stationId, code: orgs.code })
+    .from(orgs)
+    .where(and(eq(orgs.level, 'village'), eq(orgs.stationId, stationId)))
+    .orderBy(asc(orgs.name));
+  return rows.map((row) => ({ id: row.id, name: row.name, stationId: row.stationId!, code: row.code }));
+}
+
+/** Every station (for jobs that visit each in turn). */
+export async function allStations(ctx: Ctx): Promise<{ id: string; name: string }[]> {
+  return ctx.db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(eq(orgs.level, 'station')).orderBy(asc(orgs.name));
+}

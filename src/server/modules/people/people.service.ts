@@ -519,3 +519,62 @@ export async function findEligible(ctx: Ctx, benefit: EligibleBenefit, page: { l
   ];
   return pageOfPeople(ctx, conditions, page);
 }
+
+/** A person as the care module plans contacts for them. */
+export interface CareCandidate {
+  id: string;
+  name: string;
+  namePinyin: string;
+  villageId: string;
+  groups: string[];
+  riskLevel: RiskLevel | null;
+  status: 'active' | 'moved' | 'deceased';
+  livingSituation: string | null;
+  phone: string | null;
+  createdAt: Date;
+}
+
+/**
+ * The active people of one station in any of the given groups (GIN index on groups). No caller
+ * scope: the care job runs without one, so callers check the station is theirs first.
+ */
+export async function peopleOfStationInGroups(ctx: Ctx, stationId: string, groups: readonly string[]): Promise<CareCandidate[]> {
+  return ctx.db
+    .select({
+      id: people.id,
+      name: people.name,
+      namePinyin: people.namePinyin,
+      villageId: people.villageId,
+      groups: people.groups,
+      riskLevel: people.riskLevel,
+      status: people.status,
+      livingSituation: people.livingSituation,
+      phone: people.phone,
+      createdAt: people.createdAt,
+    })
+    .from(people)
+    .where(and(eq(people.stationId, stationId), eq(people.status, 'active'), sql`${people.groups} && array[${sql.join(
+        groups.map((g) => sql`${g}`),
+        sql`, `,
+      )}]::text[]`));
+}
+
+/** The people of a station with these ids, active or not (names, villages, phones); no caller scope, as above. */
+export async function peopleOfStationByIds(ctx: Ctx, stationId: string, ids: readonly string[]): Promise<CareCandidate[]> {
+  if (ids.length === 0) return [];
+  return ctx.db
+    .select({
+      id: people.id,
+      name: people.name,
+      namePinyin: people.namePinyin,
+      villageId: people.villageId,
+      groups: people.groups,
+      riskLevel: people.riskLevel,
+      status: people.status,
+      livingSituation: people.livingSituation,
+      phone: people.phone,
+      createdAt: people.createdAt,
+    })
+    .from(people)
+    .where(and(eq(people.stationId, stationId), inArray(people.id, [...new Set(ids)])));
+}

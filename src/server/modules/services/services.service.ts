@@ -370,6 +370,65 @@ export async function lastContacts(ctx: Ctx, personIds: string[]): Promise<Map<s
   return new Map(rows.map((r) => [r.personId, new Date(r.last)]));
 }
 
+/**
+ * The latest contact of each person of a station per channel: a call (phone, video, or a visit,
+ * which is also a call) and a visit. No caller scope: the care job runs without one, so callers
+ * check the station first.
+ */
+export async function lastContactsOfStation(ctx: Ctx, stationId: string, personIds?: readonly string[]): Promise<Map<string, { call: Date | null; visit: Date | null }>> {
+  const conditions: SQL[] = [eq(serviceRecords.stationId, stationId)];
+  if (personIds) {
+    if (personIds.length === 0) return new Map();
+    conditions.push(inArray(serviceRecords.personId, [...new Set(personIds)]));
+  }
+  const rows = await ctx.db
+    .select({
+      personId: serviceRecords.personId,
+      call: sql<string | null>`max(${serviceRecords.startedAt}) filter (where ${serviceRecords.kind} in ('phone', 'online', 'home_visit'))`,
+      visit: sql<string | null>`max(${serviceRecords.startedAt}) filter (where ${serviceRecords.kind} = 'home_visit')`,
+    })
+    .from(serviceRecords)
+    .where(and(...conditions))
+    .groupBy(serviceRecords.personId);
+  return new Map(rows.map((r) => [r.personId, { call: r.call ? new Date(r.call) : null, visit: r.visit ? new Date(r.visit) : null }]));
+}
+
+/**
+ * For open tasks, the first record of their person since the task was made that counts as the
+ * task's contact (a visit counts for a call too): tasks done another way. Answers key → record id.
+ */
+export async function contactsSince(ctx: Ctx, stationId: string, wanted: readonly { key: string; personId: string; kinds: readonly string[]; since: Date }[]): Promise<Map<string, string>> {
+  if (wanted.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: serviceRecords.id, personId: serviceRecords.personId, kind: serviceRecords.kind, startedAt: serviceRecords.startedAt })
+    .from(serviceRecords)
+    .where(
+      and(
+        eq(serviceRecords.stationId, stationId),
+        inArray(serviceRecords.personId, [...new Set(wanted.map((w) => w.personId))]),
+        gte(serviceRecords.startedAt, new Date(Math.min(...wanted.map((w) => w.since.getTime())))),
+      ),
+    )
+    .orderBy(serviceRecords.startedAt);
+  const found = new Map<string, string>();
+  for (const want of wanted) {
+    const match = rows.find((r) => r.personId === want.personId && want.kinds.includes(r.kind) && r.startedAt >= want.since);
+    if (match) found.set(want.key, match.id);
+  }
+  return found;
+}
+
+/** The goods given by these records (送温暖), for a campaign's list; no caller scope (callers check the station). */
+export async function goodsOfServices(ctx: Ctx, stationId: string, serviceIds: readonly string[]): Promise<{ id: string; personId: string; goods: string; startedAt: Date }[]> {
+  if (serviceIds.length === 0) return [];
+  const rows = await ctx.db
+    .select({ id: serviceRecords.id, personId: serviceRecords.personId, goods: serviceRecords.goods, startedAt: serviceRecords.startedAt })
+    .from(serviceRecords)
+    .where(and(eq(serviceRecords.stationId, stationId), inArray(serviceRecords.id, [...serviceIds]), sql`${serviceRecords.goods} is not null`))
+    .orderBy(desc(serviceRecords.startedAt));
+  return rows.map((r) => ({ ...r, goods: r.goods! }));
+}
+
 registerTimelineSource(async (ctx, person) => {
   const rows = await ctx.db
     .select({ id: serviceRecords.id, kind: serviceRecords.kind, startedAt: serviceRecords.startedAt, serviceTypes: serviceRecords.serviceTypes, summary: serviceRecords.summary })
@@ -388,3 +447,79 @@ registerTimelineSource(async (ctx, person) => {
 });
 
 export type { CreateServiceRequest };
+
+// -- reads for care alerts
+
+/**
+ * Each person's latest three records with a wellbeing score, newest first: enough to see a score
+ * falling at two contacts in a row. No caller scope: the care module checks the station first.
+ */
+export async function latestWellbeingOfStation(ctx: Ctx, stationId: string): Promise<Map<string, { id: string; startedAt: Date; wellbeing: number }[]>> {
+  const ranked = ctx.db
+    .select({
+      id: serviceRecords.id,
+      personId: serviceRecords.personId,
+      startedAt: serviceRecords.startedAt,
+      wellbeing: serviceRecords.wellbeing,
+      rank: sql<number>`row_number() over (partition by ${serviceRecords.personId} order by ${serviceRecords.startedAt} desc, ${serviceRecords.id} desc)`.as('rank'),
+    })
+    .from(serviceRecords)
+    .where(and(eq(serviceRecords.stationId, stationId), sql`${serviceRecords.wellbeing} is not null`))
+    .as('ranked');
+  const rows = await ctx.db
+    .select({ id: ranked.id, personId: ranked.personId, startedAt: ranked.startedAt, wellbeing: ranked.wellbeing })
+    .from(ranked)
+    .where(sql`${ranked.rank} <= 3`)
+    .orderBy(ranked.personId, desc(ranked.startedAt), desc(ranked.id));
+  const latest = new Map<string, { id: string; startedAt: Date; wellbeing: number }[]>();
+  for (const row of rows) {
+    const list = latest.get(row.personId) ?? [];
+    list.push({ id: row.id, startedAt: row.startedAt, wellbeing: row.wellbeing! });
+    latest.set(row.personId, list);
+  }
+  return latest;
+}
+
+/**
+ * The checklist items (`section.item`) a person's latest home visit that looked at each found of
+ * concern, with that visit: the rule of findFindings, for several items and a whole station. A
+ * later visit that found an item fine clears it. No caller scope, as above.
+ */
+export async function openConcernsOfStation(ctx: Ctx, stationId: string, items: readonly string[]): Promise<Map<string, { item: string; serviceId: string; startedAt: Date }[]>> {
+  const found = new Map<string, { item: string; serviceId: string; startedAt: Date }[]>();
+  for (const key of items) {
+    const [section = '', item = ''] = key.split('.');
+    const latest = ctx.db
+      .selectDistinctOn([serviceRecords.personId], { id: serviceRecords.id, personId: serviceRecords.personId, startedAt: serviceRecords.startedAt, concerns: serviceRecords.concerns })
+      .from(serviceRecords)
+      .where(and(eq(serviceRecords.stationId, stationId), eq(serviceRecords.kind, 'home_visit'), sql`${serviceRecords.checklist} -> ${section} ->> ${item} in ('ok', 'concern')`))
+      .orderBy(serviceRecords.personId, desc(serviceRecords.startedAt), desc(serviceRecords.id))
+      .as('latest');
+    const rows = await ctx.db
+      .select({ id: latest.id, personId: latest.personId, startedAt: latest.startedAt })
+      .from(latest)
+      .where(sql`${latest.concerns} @> array[${key}]::text[]`);
+    for (const row of rows) {
+      const list = found.get(row.personId) ?? [];
+      list.push({ item: key, serviceId: row.id, startedAt: row.startedAt });
+      found.set(row.personId, list);
+    }
+  }
+  return found;
+}
+
+/** The people of a station with a record of one of these kinds in [from, to). No caller scope, as above. */
+export async function peopleContactedBetween(ctx: Ctx, stationId: string, kinds: readonly ServiceRow['kind'][], from: Date, to: Date): Promise<Set<string>> {
+  const rows = await ctx.db
+    .selectDistinct({ personId: serviceRecords.personId })
+    .from(serviceRecords)
+    .where(
+      and(
+        eq(serviceRecords.stationId, stationId),
+        inArray(serviceRecords.kind, [...kinds]),
+        gte(serviceRecords.startedAt, from),
+        lt(serviceRecords.startedAt, to),
+      ),
+    );
+  return new Set(rows.map((r) => r.personId));
+}

@@ -176,6 +176,7 @@ export async function resetPassword(ctx: Ctx, id: string, input: { password: str
 export interface StaffRef {
   id: string;
   name: string;
+  role: 'manager' | 'worker' | 'volunteer';
 }
 
 /** The active workers (and managers) and volunteers of a station: who can serve, take a case, be named on a record. */
@@ -186,8 +187,8 @@ export async function stationStaff(ctx: Ctx, stationId: string): Promise<{ worke
     .where(and(eq(users.stationId, stationId), eq(users.disabled, false), inArray(users.role, ['manager', 'worker', 'volunteer'])))
     .orderBy(asc(users.displayName));
   return {
-    workers: rows.filter((r) => r.role !== 'volunteer').map(({ id, name }) => ({ id, name })),
-    volunteers: rows.filter((r) => r.role === 'volunteer').map(({ id, name }) => ({ id, name })),
+    workers: rows.filter((r) => r.role !== 'volunteer').map(({ id, name, role }) => ({ id, name, role: role as StaffRef['role'] })),
+    volunteers: rows.filter((r) => r.role === 'volunteer').map(({ id, name }) => ({ id, name, role: 'volunteer' as const })),
   };
 }
 
