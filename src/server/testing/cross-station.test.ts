@@ -2,7 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inArray } from 'drizzle-orm';
 import { makeTestApp, type Session, type TestApp } from './test-app';
 import { anyuanRecords, crossStationCases, type AnyuanRecords } from './cross-station';
-import { caseEvents, cases, dangerReports, households, orgs, people, personBenefits, serviceAttachments, serviceRecords, users } from '../db/schema/index';
+import {
+  campaigns,
+  careSettings,
+  careTaskEvents,
+  careTasks,
+  caseEvents,
+  cases,
+  contactPlanOverrides,
+  dangerReports,
+  households,
+  orgs,
+  people,
+  personBenefits,
+  serviceAttachments,
+  serviceRecords,
+  users,
+} from '../db/schema/index';
 import { permissionsOf, type Role } from '../../shared/roles';
 
 let t: TestApp;
@@ -22,6 +38,11 @@ async function snapshot() {
     attachments: await t.deps.db.select().from(serviceAttachments).where(inArray(serviceAttachments.stationId, station)),
     cases: await t.deps.db.select().from(cases).where(inArray(cases.stationId, station)),
     caseEvents: await t.deps.db.select().from(caseEvents).where(inArray(caseEvents.stationId, station)),
+    careSettings: await t.deps.db.select().from(careSettings).where(inArray(careSettings.stationId, station)),
+    plans: await t.deps.db.select().from(contactPlanOverrides).where(inArray(contactPlanOverrides.stationId, station)),
+    campaigns: await t.deps.db.select().from(campaigns).where(inArray(campaigns.stationId, station)),
+    tasks: await t.deps.db.select().from(careTasks).where(inArray(careTasks.stationId, station)),
+    taskEvents: await t.deps.db.select().from(careTaskEvents).where(inArray(careTaskEvents.stationId, station)),
   });
 }
 

@@ -20,6 +20,8 @@ export interface AnyuanRecords {
   attachmentId: string;
   caseId: string;
   referralId: string;
+  campaignId: string;
+  taskId: string;
 }
 
 export interface CrossStationCase {
@@ -59,6 +61,11 @@ export async function anyuanRecords(t: TestApp): Promise<AnyuanRecords> {
   const referred = (
     await worker.inject({ method: 'POST', url: `/api/cases/${opened.id}/referrals`, payload: { version: 1, to: '县医院', reason: '安远转介', consent: true, referredOn: '2026-11-28' } })
   ).json<{ referrals: { id: string }[] }>();
+  const manager = await t.login('anyuan.manager');
+  const campaign = (
+    await manager.inject({ method: 'POST', url: '/api/campaigns', payload: { festival: 'childrens_day', groups: ['left_behind_child'], kinds: ['phone'], windowDays: 7 } })
+  ).json<{ id: string }>();
+  const task = (await manager.inject({ method: 'GET', url: `/api/tasks?assignee=all&campaignId=${campaign.id}` })).json<{ items: { id: string }[] }>().items[0]!;
   return {
     stationId: t.demo.stations.anyuan.id,
     villageId,
@@ -71,6 +78,8 @@ export async function anyuanRecords(t: TestApp): Promise<AnyuanRecords> {
     attachmentId: attachment.id,
     caseId: opened.id,
     referralId: referred.referrals[0]!.id,
+    campaignId: campaign.id,
+    taskId: task.id,
   };
 }
 
@@ -123,4 +132,39 @@ export const crossStationCases: CrossStationCase[] = [
   { name: 'refer an Anyuan case', method: 'POST', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/referrals`, body: () => ({ version: 2, to: 'x', reason: 'y', consent: true, referredOn: '2026-11-28' }) },
   { name: 'record the outcome of an Anyuan referral', method: 'PUT', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/referrals/${r.referralId}`, body: () => ({ version: 2, outcome: '越权', outcomeOn: '2026-11-28' }) },
   { name: 'review an Anyuan case', method: 'POST', permission: 'cases:write', url: (r) => `/api/cases/${r.caseId}/reviews`, body: () => ({ version: 2, note: '越权' }) },
+  // care
+  { name: 'read the care settings of Anyuan', method: 'GET', permission: 'care:read', url: (r) => `/api/care/settings?stationId=${r.stationId}` },
+  { name: 'change the care settings of Anyuan', method: 'PUT', permission: 'care:manage', url: () => '/api/care/settings', body: (r) => ({ stationId: r.stationId, version: 0, silenceDays: 30 }) },
+  { name: "read an Anyuan person's contact plan", method: 'GET', permission: 'care:read', url: (r) => `/api/people/${r.personId}/contact-plan` },
+  { name: "set an Anyuan person's contact plan", method: 'PUT', permission: 'care:manage', url: (r) => `/api/people/${r.personId}/contact-plan`, body: () => ({ version: 0, plans: [], reason: '越权' }) },
+  { name: "reset an Anyuan person's contact plan", method: 'POST', permission: 'care:manage', url: (r) => `/api/people/${r.personId}/contact-plan/reset`, body: () => ({ version: 1, reason: '越权' }) },
+  { name: "list an Anyuan person's tasks", method: 'GET', permission: 'care:read', url: (r) => `/api/tasks?assignee=all&personId=${r.personId}`, expect: 'empty' },
+  { name: "list an Anyuan campaign's tasks", method: 'GET', permission: 'care:read', url: (r) => `/api/tasks?assignee=all&campaignId=${r.campaignId}`, expect: 'empty' },
+  { name: 'list the tasks of an Anyuan village', method: 'GET', permission: 'care:read', url: (r) => `/api/tasks?assignee=all&villageId=${r.villageId}`, expect: 'empty' },
+  { name: 'list the tasks of an Anyuan worker', method: 'GET', permission: 'care:read', url: (r) => `/api/tasks?assignee=${r.workerUserId}`, expect: 'empty' },
+  { name: 'read an Anyuan task', method: 'GET', permission: 'care:read', url: (r) => `/api/tasks/${r.taskId}` },
+  {
+    name: 'complete an Anyuan task',
+    method: 'POST',
+    permission: 'care:write',
+    url: (r) => `/api/tasks/${r.taskId}/complete`,
+    body: () => ({ service: { serviceTypes: ['companionship'], startedAt: '2026-11-28T10:00:00+08:00', durationMinutes: 5, summary: '越权' } }),
+  },
+  { name: 'mark an Anyuan task unreachable', method: 'POST', permission: 'care:write', url: (r) => `/api/tasks/${r.taskId}/unreachable`, body: () => ({ version: 1 }) },
+  { name: 'postpone an Anyuan task', method: 'POST', permission: 'care:write', url: (r) => `/api/tasks/${r.taskId}/postpone`, body: () => ({ version: 1, until: '2026-12-05', reason: '越权' }) },
+  { name: 'take over an Anyuan task', method: 'POST', permission: 'care:write', url: (r) => `/api/tasks/${r.taskId}/reassign`, body: (r) => ({ version: 1, assigneeId: r.workerUserId }) },
+  { name: 'generate the tasks of Anyuan', method: 'POST', permission: 'care:manage', url: () => '/api/tasks/generate', body: (r) => ({ stationId: r.stationId }) },
+  {
+    name: 'start a campaign in Anyuan',
+    method: 'POST',
+    permission: 'care:manage',
+    url: () => '/api/campaigns',
+    body: (r) => ({ stationId: r.stationId, festival: 'spring_festival', groups: ['left_behind_child'], kinds: ['phone'], windowDays: 7 }),
+  },
+  { name: 'read an Anyuan campaign', method: 'GET', permission: 'care:read', url: (r) => `/api/campaigns/${r.campaignId}` },
+  { name: 'read the alert summary of Anyuan', method: 'GET', permission: 'care:manage', url: (r) => `/api/care/alerts/summary?stationId=${r.stationId}` },
+  { name: 'list the alerts of Anyuan', method: 'GET', permission: 'care:manage', url: (r) => `/api/care/alerts?type=no_plan&stationId=${r.stationId}` },
+  { name: 'list alerts of an Anyuan village', method: 'GET', permission: 'care:manage', url: (r) => `/api/care/alerts?type=no_plan&villageId=${r.villageId}`, expect: 400 },
+  { name: 'export the alerts of Anyuan', method: 'GET', permission: 'care:manage', url: (r) => `/api/care/alerts.xlsx?stationId=${r.stationId}` },
+  { name: 'read the visit rate of Anyuan', method: 'GET', permission: 'care:manage', url: (r) => `/api/care/visit-rate?stationId=${r.stationId}` },
 ];

@@ -1,7 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorOf, inTransaction, type Ctx } from '../../context';
-import { careSettings, careTasks, contactPlanOverrides, type PlanEntry } from '../../db/schema/index';
+import { careSettings, careTaskEvents, careTasks, contactPlanOverrides, type PlanEntry } from '../../db/schema/index';
 import { AppError, fieldError, notFound } from '../../errors';
 import { isStationInScope, stationScope } from '../../auth/scope';
 import { recordAudit } from '../../audit/audit';
@@ -76,6 +76,7 @@ export async function updateCareSettings(ctx: Ctx, input: UpdateCareSettingsRequ
     }
   }
   const values = { rules: input.rules ?? current.rules, silenceDays: input.silenceDays ?? current.silenceDays, villageWorkers, updatedAt: ctx.now, updatedBy: actorOf(ctx).userId };
+  const before = input.villageWorkers ? await villageAssignments(ctx, stationId, current) : null;
   await inTransaction(ctx, async (tx) => {
     if (current.version === 0) {
       // Two managers saving the defaults at once: the second insert conflicts and gets 409 below.
@@ -100,6 +101,7 @@ export async function updateCareSettings(ctx: Ctx, input: UpdateCareSettingsRequ
       stationId,
       details: { before: { rules: current.rules, silenceDays: current.silenceDays, villageWorkers: current.villageWorkers }, fields: Object.keys(input).filter((k) => k !== 'version' && k !== 'stationId') },
     });
+    if (before) await handOverVillages(tx, stationId, before, await villageAssignments(tx, stationId, { ...current, villageWorkers }));
   });
   return getCareSettings(ctx, stationId);
 }
@@ -123,6 +125,26 @@ export async function villageAssignments(ctx: Ctx, stationId: string, settings: 
     // A worker who has left no longer holds a village.
     Object.fromEntries(Object.entries(settings.villageWorkers).filter(([, workerId]) => staff.workers.some((w) => w.id === workerId))),
   );
+}
+
+/**
+ * When a village changes hands, its open tasks held by the previous worker go to the new one
+ * (tasks someone handed to a third person stay where they are). Each move is in the task's history.
+ */
+async function handOverVillages(tx: Ctx, stationId: string, before: Map<string, string>, after: Map<string, string>): Promise<void> {
+  for (const [villageId, worker] of after) {
+    const previous = before.get(villageId);
+    if (!previous || previous === worker) continue;
+    const moved = await tx.db
+      .update(careTasks)
+      .set({ assigneeId: worker, updatedAt: tx.now, version: sql`${careTasks.version} + 1` })
+      .where(and(eq(careTasks.stationId, stationId), eq(careTasks.villageId, villageId), eq(careTasks.status, 'open'), eq(careTasks.assigneeId, previous)))
+      .returning({ id: careTasks.id });
+    if (moved.length === 0) continue;
+    await tx.db.insert(careTaskEvents).values(
+      moved.map((task) => ({ id: uuidv7(), stationId, taskId: task.id, kind: 'reassigned', at: tx.now, byUserId: tx.actor?.userId ?? null, note: null, details: { from: previous, to: worker, village: villageId } })),
+    );
+  }
 }
 
 /** Every person's override of one station, by person id. */

@@ -299,6 +299,21 @@ describe('settings and personal plans', () => {
     expect(plan.plans.map((p) => [p.channel, p.everyDays])).toEqual([['phone', 21]]);
   });
 
+  it("when a village changes hands, its open tasks follow to the new worker", async () => {
+    const village = villages.at(-1)!;
+    const id = await elder('high', village);
+    await generate();
+    expect((await tasksOf(id)).every((task) => task.assignee?.id === workerId)).toBe(true);
+    const managerId = (await manager.inject({ method: 'GET', url: '/api/auth/me' })).json<{ user: { id: string } }>().user.id;
+    const settings = (await manager.inject({ method: 'GET', url: '/api/care/settings' })).json<CareSettings>();
+    const saved = await manager.inject({ method: 'PUT', url: '/api/care/settings', payload: { version: settings.version, villageWorkers: { [village]: managerId } } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const tasks = await tasksOf(id);
+    expect(tasks.map((task) => task.assignee?.id)).toEqual([managerId, managerId]);
+    const detail = (await manager.inject({ method: 'GET', url: `/api/tasks/${tasks[0]!.id}` })).json<{ events: { kind: string }[] }>();
+    expect(detail.events.map((e) => e.kind)).toEqual(['reassigned']);
+  });
+
   it("a village given to a worker of another station is refused", async () => {
     const settings = (await manager.inject({ method: 'GET', url: '/api/care/settings' })).json<CareSettings>();
     const otherId = (await otherWorker.inject({ method: 'GET', url: '/api/auth/me' })).json<{ user: { id: string } }>().user.id;
