@@ -169,6 +169,19 @@ describe('completing a task', () => {
     expect(other.json().error.code).toBe('TASK_CLOSED');
   });
 
+  it('two phones completing one task at once make one record; the other is told it is done', async () => {
+    const id = await elder('high');
+    await generate();
+    const task = (await tasksOf(id)).find((item) => item.kind === 'phone')!;
+    const body = () => ({ service: { id: uuidv7(), serviceTypes: ['companionship'], startedAt: t.clock.now().toISOString(), durationMinutes: 8, summary: '电话问候' } });
+    const [a, b] = await Promise.all([
+      worker.inject({ method: 'POST', url: `/api/tasks/${task.id}/complete`, payload: body() }),
+      manager.inject({ method: 'POST', url: `/api/tasks/${task.id}/complete`, payload: body() }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect(await t.deps.db.select().from(serviceRecords).where(eq(serviceRecords.taskId, task.id))).toHaveLength(1);
+  });
+
   it('a service the station refuses leaves the task open and writes nothing', async () => {
     const id = await elder('high');
     await generate();
@@ -366,6 +379,16 @@ describe('festival campaigns', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json<Campaign>()).toMatchObject({ id: created.id, tasksCreated: 0 });
     expect((await manager.inject({ method: 'GET', url: `/api/tasks?assignee=all&campaignId=${created.id}&limit=200` })).json<{ items: Task[] }>().items).toHaveLength(created.tasksCreated);
+  });
+
+  it('two managers starting the same festival at once make one campaign', async () => {
+    await elder('high');
+    const body = { festival: 'dragon_boat', groups: ['solitary_elder'], kinds: ['phone'], windowDays: 5 };
+    const [a, b] = await Promise.all([campaign(body), campaign(body)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json<Campaign>().id).toBe(b.json<Campaign>().id);
+    const tasks = (await manager.inject({ method: 'GET', url: `/api/tasks?assignee=all&campaignId=${a.json<Campaign>().id}&limit=200` })).json<{ items: Task[] }>().items;
+    expect(new Set(tasks.map((task) => task.personId)).size).toBe(tasks.length);
   });
 
   it('shows progress by village and worker and what visits gave', async () => {
