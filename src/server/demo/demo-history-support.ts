@@ -1,9 +1,9 @@
-import { LunarDay, RabByungDay, type SolarDay } from 'tyme4ts';
 import { v7 as uuidv7 } from 'uuid';
 import { ageOn } from '../../shared/id-number';
-import type { EthnicityCode, GroupCode, RiskLevel } from '../../shared/codes';
+import type { EthnicityCode, FestivalCode, GroupCode, RiskLevel } from '../../shared/codes';
 import type { PersonInput } from '../../shared/schemas/people';
 import { dayStart } from '../time';
+import { festivalsOfYear } from '../modules/care/festivals';
 import { mulberry32, type SyntheticHousehold } from './synthetic-people';
 
 /**
@@ -112,20 +112,9 @@ export function inSchoolHoliday(day: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Festivals: computed from the calendar (tyme4ts), never typed in.
+// Festivals: computed by the care module's calendar, never typed in.
 
-export type FestivalKey =
-  | 'spring_festival'
-  | 'lantern'
-  | 'losar'
-  | 'dragon_boat'
-  | 'mid_autumn'
-  | 'double_ninth'
-  | 'womens_day'
-  | 'childrens_day'
-  | 'charity_day'
-  | 'elders_day'
-  | 'disability_day';
+export type FestivalKey = FestivalCode;
 
 export interface Festival {
   key: FestivalKey;
@@ -133,33 +122,16 @@ export interface Festival {
   day: string;
 }
 
-function solarDayString(day: SolarDay): string {
-  return `${day.getYear()}-${String(day.getMonth()).padStart(2, '0')}-${String(day.getDay()).padStart(2, '0')}`;
-}
-
-function lunar(year: number, month: number, day: number): string {
-  return solarDayString(LunarDay.fromYmd(year, month, day).getSolarDay());
-}
-
 /** The festivals and days of care (DOMAIN.md) that fall between two days, inclusive, in date order. */
 export function festivalsBetween(from: string, to: string): Festival[] {
   const found: Festival[] = [];
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    found.push(
-      { key: 'spring_festival', name: '春节', day: lunar(year, 1, 1) },
-      { key: 'lantern', name: '元宵节', day: lunar(year, 1, 15) },
-      { key: 'losar', name: '藏历新年', day: solarDayString(RabByungDay.fromYmd(year, 1, 1).getSolarDay()) },
-      { key: 'dragon_boat', name: '端午节', day: lunar(year, 5, 5) },
-      { key: 'mid_autumn', name: '中秋节', day: lunar(year, 8, 15) },
-      { key: 'double_ninth', name: '重阳节', day: lunar(year, 9, 9) },
-      { key: 'womens_day', name: '妇女节', day: `${year}-03-08` },
-      { key: 'childrens_day', name: '儿童节', day: `${year}-06-01` },
-      { key: 'charity_day', name: '中华慈善日', day: `${year}-09-05` },
-      { key: 'elders_day', name: '国际老年人日', day: `${year}-10-01` },
-      { key: 'disability_day', name: '国际残疾人日', day: `${year}-12-03` },
-    );
+    for (const festival of festivalsOfYear(year, 'zh-CN')) {
+      // Summaries say the short name: 重阳节, not 重阳节（老年节）.
+      if (festival.date >= from && festival.date <= to) found.push({ key: festival.code, name: festival.name.replace(/（.*）$/, ''), day: festival.date });
+    }
   }
-  return found.filter((f) => f.day >= from && f.day <= to).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,11 +6,11 @@ import { fieldError, isUniqueViolation, notFound } from '../../errors';
 import { stationScope } from '../../auth/scope';
 import { recordAudit } from '../../audit/audit';
 import { decodeCursor, encodeCursor } from '../../pagination';
-import { FESTIVALS } from '../../../shared/codes';
+import { FESTIVALS, type FestivalCode } from '../../../shared/codes';
 import type { Campaign, CampaignDetail, CreateCampaignRequest } from '../../../shared/schemas/care';
 import { peopleOfStationByIds, peopleOfStationInGroups, todayOf } from '../people/people.service';
 import { villagesOfStation } from '../orgs/orgs.service';
-import { userNames } from '../users/users.service';
+import { stationStaff, userNames } from '../users/users.service';
 import { goodsOfServices } from '../services/services.service';
 import { careStation, loadSettings, overridesOfStation, villageAssignments } from './care-settings.service';
 import { addDays } from './care.rules';
@@ -78,13 +78,27 @@ async function existingCampaign(ctx: Ctx, stationId: string, festival: string, y
   return row;
 }
 
+/** The festival's next day, or null beyond the calendar tables (Tibetan days end in 2050). */
+function nextOccurrenceOrNull(festival: FestivalCode, today: string): { year: number; date: string } | null {
+  try {
+    return nextOccurrence(festival, today);
+  } catch {
+    return null;
+  }
+}
+
 /** The day a campaign's window ends on, and its festival year: the festival's date, or the day given. */
 function campaignDay(input: CreateCampaignRequest, today: string): { day: string; year: number | null } {
   if (input.festival) {
-    const year = input.year ?? nextOccurrence(input.festival, today).year;
-    const day = festivalDate(input.festival, year);
+    if (input.year === undefined) {
+      // The next occurrence itself, not "that year's": a Gregorian year can hold two Labas.
+      const next = nextOccurrenceOrNull(input.festival, today);
+      if (!next) throw fieldError('festival', 'care.festivalPast');
+      return { day: next.date, year: next.year };
+    }
+    const day = festivalDate(input.festival, input.year);
     if (!day || day < today) throw fieldError('year', 'care.festivalPast');
-    return { day, year };
+    return { day, year: input.year };
   }
   if (!input.date) throw fieldError('festival', 'care.festivalOrDate');
   if (input.date < today) throw fieldError('date', 'care.datePast');
@@ -111,7 +125,8 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignRequest): Pr
   const people = await peopleOfStationInGroups(ctx, stationId, groups);
   if (people.length === 0) throw fieldError('groups', 'care.noPeople');
   const settings = await loadSettings(ctx, stationId);
-  const [assignments, overrides] = await Promise.all([villageAssignments(ctx, stationId, settings), overridesOfStation(ctx, stationId)]);
+  const [assignments, overrides, staff] = await Promise.all([villageAssignments(ctx, stationId, settings), overridesOfStation(ctx, stationId), stationStaff(ctx, stationId)]);
+  const active = new Set([...staff.workers, ...staff.volunteers].map((s) => s.id));
   const windowStart = addDays(day, -input.windowDays);
   const startOn = windowStart > today ? windowStart : today;
   const name = input.name ?? (input.festival ? `${year} ${FESTIVALS[input.festival][ctx.lang]}` : day);
@@ -147,7 +162,7 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignRequest): Pr
             campaignId: id,
             startOn,
             dueDate: day,
-            assigneeId: own ?? assignments.get(person.villageId) ?? null,
+            assigneeId: own && active.has(own) ? own : (assignments.get(person.villageId) ?? null),
             createdAt: ctx.now,
             updatedAt: ctx.now,
             version: 1,

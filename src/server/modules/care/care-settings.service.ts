@@ -161,7 +161,7 @@ export async function overridesOfStation(ctx: Ctx, stationId: string, personIds?
 async function contactPlanOf(ctx: Ctx, personId: string): Promise<ContactPlan> {
   const { row } = await loadPersonRow(ctx, personId);
   const settings = await loadSettings(ctx, row.stationId);
-  const [overrides, assignments, contacts, openTasks] = await Promise.all([
+  const [overrides, assignments, contacts, openTasks, staff] = await Promise.all([
     overridesOfStation(ctx, row.stationId, [row.id]),
     villageAssignments(ctx, row.stationId, settings),
     lastContactsOfStation(ctx, row.stationId, [row.id]),
@@ -169,10 +169,12 @@ async function contactPlanOf(ctx: Ctx, personId: string): Promise<ContactPlan> {
       .select({ id: careTasks.id, kind: careTasks.kind })
       .from(careTasks)
       .where(and(eq(careTasks.stationId, row.stationId), eq(careTasks.personId, row.id), eq(careTasks.status, 'open'), eq(careTasks.reason, 'plan'))),
+    stationStaff(ctx, row.stationId),
   ]);
+  const active = new Set([...staff.workers, ...staff.volunteers].map((s) => s.id));
   const override = overrides.get(row.id) ?? null;
   const person: CarePerson = { id: row.id, villageId: row.villageId, groups: row.groups, riskLevel: row.riskLevel, status: row.status, livingSituation: row.livingSituation };
-  const inForce = plansInForce(person, settings.rules, override?.plans ?? null, assignments.get(row.villageId) ?? null);
+  const inForce = plansInForce(person, settings.rules, override?.plans ?? null, assignments.get(row.villageId) ?? null, (id) => active.has(id));
   const names = await userNames(ctx, [...inForce.plans.map((p) => p.responsibleId).filter((id): id is string => Boolean(id)), ...(override ? [override.updatedBy] : [])]);
   const last = contacts.get(row.id);
   const today = todayOf(ctx);

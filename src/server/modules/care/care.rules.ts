@@ -50,12 +50,17 @@ export interface PlansInForce {
  * The plans that apply to a person: their own (override) if the manager set one, else the
  * station's rule for their audience and risk level. A person with no risk level has no rule
  * plan: their risk must be assessed first, and the "no plan" alert says so. The responsible
- * person is the override's, else the village's worker.
+ * person is the override's while they are still with the station (`isActive`), else the
+ * village's worker.
  */
-export function plansInForce(person: CarePerson, rules: CareRules, override: PlanEntry[] | null, villageWorker: string | null): PlansInForce {
+export function plansInForce(person: CarePerson, rules: CareRules, override: PlanEntry[] | null, villageWorker: string | null, isActive: (userId: string) => boolean = () => true): PlansInForce {
   if (person.status !== 'active') return { source: 'none', plans: [], noPlanReason: 'inactive' };
   if (override) {
-    return { source: 'override', plans: override.map((p) => ({ ...p, responsibleId: p.responsibleId ?? villageWorker })), noPlanReason: null };
+    return {
+      source: 'override',
+      plans: override.map((p) => ({ ...p, responsibleId: p.responsibleId && isActive(p.responsibleId) ? p.responsibleId : villageWorker })),
+      noPlanReason: null,
+    };
   }
   const audience = audienceOf(person.groups);
   if (!audience) return { source: 'none', plans: [], noPlanReason: 'not_in_care_group' };
@@ -66,7 +71,6 @@ export function plansInForce(person: CarePerson, rules: CareRules, override: Pla
     const everyDays = cadence[channel];
     if (everyDays) plans.push({ channel, everyDays, responsibleId: villageWorker });
   }
-  if (plans.length === 0) return { source: 'rule', plans, noPlanReason: null };
   return { source: 'rule', plans, noPlanReason: null };
 }
 

@@ -435,6 +435,18 @@ describe('festival campaigns', () => {
   });
 });
 
+describe('the festival calendar', () => {
+  it("lists the year's festivals computed from the calendars, in the caller's language", async () => {
+    const zh = (await worker.inject({ method: 'GET', url: '/api/calendar/festivals?year=2026' })).json<{ code: string; name: string; date: string; calendar: string }[]>();
+    expect(zh.find((f) => f.code === 'mid_autumn')).toMatchObject({ date: '2026-09-25', calendar: 'lunar', name: '中秋节' });
+    expect(zh.find((f) => f.code === 'losar')).toMatchObject({ date: '2026-02-18', calendar: 'tibetan' });
+    expect(zh.find((f) => f.code === 'volunteer_day')).toMatchObject({ date: '2026-12-05', calendar: 'solar' });
+    const en = (await volunteer.inject({ method: 'GET', url: '/api/calendar/festivals?year=2027', headers: { 'accept-language': 'en-US' } })).json<{ code: string; name: string; date: string }[]>();
+    expect(en.find((f) => f.code === 'spring_festival')).toMatchObject({ date: '2027-02-06', name: 'Spring Festival' });
+    expect((await worker.inject({ method: 'GET', url: '/api/calendar/festivals?year=abc' })).statusCode).toBe(400);
+  });
+});
+
 describe('listing tasks', () => {
   it('pages through open tasks earliest due first without repeats', async () => {
     const seen = new Set<string>();

@@ -8,6 +8,7 @@ import { CARE_GROUPS, CHANNEL_SATISFIED_BY, TASK_LOOKAHEAD_DAYS, type ContactCha
 import type { GenerateReply } from '../../../shared/schemas/care';
 import { peopleOfStationInGroups, todayOf } from '../people/people.service';
 import { allStations } from '../orgs/orgs.service';
+import { stationStaff } from '../users/users.service';
 import { contactsSince, lastContactsOfStation } from '../services/services.service';
 import { careStation, loadSettings, overridesOfStation, villageAssignments } from './care-settings.service';
 import { addDays, nextDueDay, plansInForce } from './care.rules';
@@ -45,7 +46,7 @@ export async function generateForStation(ctx: Ctx, stationId: string, options: {
     const today = todayOf(tx);
     const settings = await loadSettings(tx, stationId);
     const candidates = await peopleOfStationInGroups(tx, stationId, CARE_GROUPS);
-    const [overrides, assignments, contacts, open] = await Promise.all([
+    const [overrides, assignments, contacts, open, staff] = await Promise.all([
       overridesOfStation(tx, stationId),
       villageAssignments(tx, stationId, settings, candidates),
       lastContactsOfStation(tx, stationId),
@@ -53,10 +54,12 @@ export async function generateForStation(ctx: Ctx, stationId: string, options: {
         .select()
         .from(careTasks)
         .where(and(eq(careTasks.stationId, stationId), eq(careTasks.status, 'open'), eq(careTasks.reason, 'plan'))),
+      stationStaff(tx, stationId),
     ]);
+    const active = new Set([...staff.workers, ...staff.volunteers].map((s) => s.id));
 
     const plansOf = new Map(
-      candidates.map((person) => [person.id, plansInForce(person, settings.rules, overrides.get(person.id)?.plans ?? null, assignments.get(person.villageId) ?? null).plans]),
+      candidates.map((person) => [person.id, plansInForce(person, settings.rules, overrides.get(person.id)?.plans ?? null, assignments.get(person.villageId) ?? null, (id) => active.has(id)).plans]),
     );
 
     // Open tasks done another way (a call or visit recorded without the task).
