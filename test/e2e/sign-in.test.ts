@@ -32,14 +32,14 @@ describe('signing in', () => {
 
       await signIn.signIn('anyuan.worker', DEMO_PASSWORD);
       const shell = new Shell(page);
-      expect(await shell.menuLabels()).toEqual(['首页', '服务对象', '服务记录', '个案管理', '机构与村居']);
+      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '个案管理', '关爱服务', '机构与村居']);
       expect(await shell.scopeName()).toBe('安远镇社工站');
       expect(await shell.headerText()).toContain('社工');
       await expect.poll(() => page.getByTestId('today').innerText()).toMatch(/^今天是 \d{4}年\d{1,2}月\d{1,2}日 星期[一二三四五六日]$/);
       await expect.poll(() => page.locator('.lm-home').innerText()).toContain('村(社区)');
 
       await shell.switchLanguage('English');
-      await expect.poll(() => shell.menuLabels()).toEqual(['Home', 'People', 'Service records', 'Casework', 'Places']);
+      await expect.poll(() => shell.menuLabels()).toEqual(['Home', 'My tasks', 'People', 'Service records', 'Casework', 'Care', 'Places']);
       expect(await shell.headerText()).toContain('Social worker');
       expect(await page.getByTestId('today').innerText()).toMatch(
         /^Today is (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}$/,
@@ -48,7 +48,7 @@ describe('signing in', () => {
 
       await page.reload();
       await shell.header.waitFor({ state: 'visible' });
-      await expect.poll(() => shell.menuLabels()).toEqual(['Home', 'People', 'Service records', 'Casework', 'Places']);
+      await expect.poll(() => shell.menuLabels()).toEqual(['Home', 'My tasks', 'People', 'Service records', 'Casework', 'Care', 'Places']);
       expect(await page.locator('.lm-home').innerText()).toContain('Hello,');
 
       await shell.signOut('Sign out');
@@ -79,6 +79,20 @@ describe('signing in', () => {
     }
   });
 
+  it('a volunteer’s menu holds their tasks and care, but no casework', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    try {
+      const signIn = new SignInPage(page);
+      await signIn.goto();
+      await signIn.signIn('anyuan.volunteer', DEMO_PASSWORD);
+      const shell = new Shell(page);
+      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '关爱服务', '机构与村居']);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the sign-in page switches to English before signing in and shows English errors', async () => {
     const context = await newContext(browser, server.url);
     const page = await context.newPage();
@@ -102,7 +116,7 @@ describe('signing in', () => {
       await signIn.goto();
       await signIn.signIn('anyuan.manager', DEMO_PASSWORD);
       const shell = new Shell(page);
-      expect(await shell.menuLabels()).toEqual(['首页', '服务对象', '服务记录', '个案管理', '机构与村居', '用户管理', '审计日志']);
+      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '个案管理', '关爱服务', '机构与村居', '用户管理', '审计日志']);
       await expect.poll(() => page.locator('.lm-home').innerText()).toContain('最近操作');
       // Signing in is itself audited, so the list is never empty here.
       await expect.poll(() => page.locator('.lm-home .ant-list-item').count()).toBeGreaterThan(0);

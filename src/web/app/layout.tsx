@@ -13,6 +13,8 @@ import {
   LogoutOutlined,
   MenuOutlined,
   TeamOutlined,
+  CheckSquareOutlined,
+  HeartOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -28,15 +30,17 @@ interface NavItem {
   key: string;
   path: string;
   icon: ReactNode;
-  labelKey: `nav.${'home' | 'people' | 'services' | 'cases' | 'places' | 'users' | 'audit'}`;
+  labelKey: `nav.${'home' | 'people' | 'tasks' | 'services' | 'cases' | 'care' | 'places' | 'users' | 'audit'}`;
   permission?: Permission;
 }
 
 const NAV: readonly NavItem[] = [
   { key: 'home', path: '/', icon: <HomeOutlined />, labelKey: 'nav.home' },
+  { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, labelKey: 'nav.tasks', permission: 'care:read' },
   { key: 'people', path: '/people', icon: <IdcardOutlined />, labelKey: 'nav.people', permission: 'people:read' },
   { key: 'services', path: '/services', icon: <FileTextOutlined />, labelKey: 'nav.services', permission: 'services:read' },
   { key: 'cases', path: '/cases', icon: <SolutionOutlined />, labelKey: 'nav.cases', permission: 'cases:read' },
+  { key: 'care', path: '/care', icon: <HeartOutlined />, labelKey: 'nav.care', permission: 'care:read' },
   { key: 'places', path: '/places', icon: <ApartmentOutlined />, labelKey: 'nav.places', permission: 'orgs:read' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, labelKey: 'nav.users', permission: 'users:read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, labelKey: 'nav.audit', permission: 'audit:read' },

@@ -24,6 +24,12 @@ const FindingsPage = lazy(() => import('../pages/services/findings-page').then((
 const CasesListPage = lazy(() => import('../pages/cases/cases-list-page').then((m) => ({ default: m.CasesListPage })));
 const CasePage = lazy(() => import('../pages/cases/case-page').then((m) => ({ default: m.CasePage })));
 const CasePrintPage = lazy(() => import('../pages/cases/case-print-page').then((m) => ({ default: m.CasePrintPage })));
+const TasksPage = lazy(() => import('../pages/tasks/tasks-page').then((m) => ({ default: m.TasksPage })));
+const TaskPage = lazy(() => import('../pages/tasks/task-page').then((m) => ({ default: m.TaskPage })));
+const CareAlertsPage = lazy(() => import('../pages/care/alerts-page').then((m) => ({ default: m.CareAlertsPage })));
+const CalendarPage = lazy(() => import('../pages/care/calendar-page').then((m) => ({ default: m.CalendarPage })));
+const CampaignPage = lazy(() => import('../pages/care/campaign-page').then((m) => ({ default: m.CampaignPage })));
+const CareSettingsPage = lazy(() => import('../pages/care/settings-page').then((m) => ({ default: m.CareSettingsPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export interface SignInLocationState {
@@ -150,6 +156,22 @@ export const router = createBrowserRouter([
           { index: true, element: <RequirePermission permission="cases:read"><CasesListPage /></RequirePermission> },
           { path: ':id', element: <RequirePermission permission="cases:read"><CasePage /></RequirePermission> },
           { path: ':id/print/:document', element: <RequirePermission permission="cases:read"><CasePrintPage /></RequirePermission> },
+        ],
+      },
+      {
+        path: 'tasks',
+        children: [
+          { index: true, element: <RequirePermission permission="care:read"><TasksPage /></RequirePermission> },
+          { path: ':id', element: <RequirePermission permission="care:read"><TaskPage /></RequirePermission> },
+        ],
+      },
+      {
+        path: 'care',
+        children: [
+          { index: true, element: <RequirePermission permission="care:read"><CalendarPage /></RequirePermission> },
+          { path: 'alerts', element: <RequirePermission permission="care:manage"><CareAlertsPage /></RequirePermission> },
+          { path: 'campaigns/:id', element: <RequirePermission permission="care:read"><CampaignPage /></RequirePermission> },
+          { path: 'settings', element: <RequirePermission permission="care:manage"><CareSettingsPage /></RequirePermission> },
         ],
       },
       {

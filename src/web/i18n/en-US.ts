@@ -1,10 +1,14 @@
 import type { Messages } from './zh-CN';
 import { servicesEn } from '../pages/services/messages';
 import { casesEn } from '../pages/cases/messages';
+import { tasksEn } from '../pages/tasks/messages';
+import { careEn } from '../pages/care/messages';
 
 export const enUS = {
   services: servicesEn,
   cases: casesEn,
+  tasks: tasksEn,
+  care: careEn,
   app: {
     name: 'LastMeter',
     subtitle: 'Social work station platform',
@@ -61,6 +65,8 @@ export const enUS = {
     audit: 'Audit trail',
     services: 'Service records',
     cases: 'Casework',
+    tasks: 'My tasks',
+    care: 'Care',
     menu: 'Menu',
     openMenu: 'Open the menu',
   },

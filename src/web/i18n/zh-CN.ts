@@ -4,10 +4,14 @@
  */
 import { servicesZh } from '../pages/services/messages';
 import { casesZh } from '../pages/cases/messages';
+import { tasksZh } from '../pages/tasks/messages';
+import { careZh } from '../pages/care/messages';
 
 export const zhCN = {
   services: servicesZh,
   cases: casesZh,
+  tasks: tasksZh,
+  care: careZh,
   app: {
     name: '最后一米',
     subtitle: '社工站服务平台',
@@ -64,6 +68,8 @@ export const zhCN = {
     audit: '审计日志',
     services: '服务记录',
     cases: '个案管理',
+    tasks: '我的任务',
+    care: '关爱服务',
     menu: '菜单',
     openMenu: '打开菜单',
   },

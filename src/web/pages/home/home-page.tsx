@@ -13,6 +13,8 @@ import { OutcomeTag, useAuditLabels } from '../audit/audit-labels';
 import { DangerReportsCard } from '../people/danger-reports-card';
 import { ServicesHomeCards } from '../services/home-cards';
 import { CasesHomeCards } from '../cases/home-cards';
+import { WorkerDay } from '../tasks/worker-day';
+import { CareHomeCards } from '../care/home-cards';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -22,7 +24,9 @@ export function HomePage() {
 
   return (
     <div className="lm-home">
+      {(user.role === 'worker' || user.role === 'volunteer') && hasPermission(user, 'care:read') && <WorkerDay />}
       {hasPermission(user, 'danger:acknowledge') && <DangerReportsCard />}
+      {hasPermission(user, 'care:manage') && <CareHomeCards />}
       {hasPermission(user, 'cases:read') && <CasesHomeCards />}
       {hasPermission(user, 'services:read') && <ServicesHomeCards />}
       <Card variant="borderless" className="lm-home__hello">

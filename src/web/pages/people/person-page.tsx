@@ -13,6 +13,7 @@ import { PageLoading } from '../../components/page-loading';
 import { DangerReportDialog } from './danger-report-dialog';
 import { PersonServicesCard } from '../services/person-services-card';
 import { PersonCasesCard } from '../cases/person-cases-card';
+import { PersonContactPlanCard } from '../tasks/person-plan-card';
 import { revealIdNumber, useHousehold, usePerson, useSetBenefit, useTimeline } from './people-api';
 import { benefitLabel, ethnicityLabel, groupLabel, GroupTags, initialOf, livingLabel, PhoneLink, RiskTag, statusLabel, useGenderLabel } from './people-labels';
 import type { BenefitCode, BenefitStatus, Person } from './people-types';
@@ -117,6 +118,7 @@ function PersonView({ person }: { person: Person }) {
         </Col>
         <Col xs={24} xl={10}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            {hasPermission(user, 'care:read') && <PersonContactPlanCard person={person} />}
             {hasPermission(user, 'cases:read') && <PersonCasesCard person={person} />}
             {hasPermission(user, 'services:read') && <PersonServicesCard person={person} />}
             <BenefitsCard person={person} canWrite={canWrite} />
