@@ -14,6 +14,8 @@ import { DEMO_PASSWORD, launchBrowser, newContext } from '../test/e2e/support/br
 import { apiAs, createPerson, firstVillage, idNumberFor } from '../test/e2e/support/people';
 import { seedServices, servicesScreens } from './screens/services';
 import { casesScreens, seedCases } from './screens/cases';
+import { seedTasks, tasksScreens } from './screens/tasks';
+import { careScreens, seedCare } from './screens/care';
 
 const OUT = join(process.cwd(), 'screenshots');
 type Size = 'desktop' | 'phone';
@@ -259,6 +261,8 @@ async function main(): Promise<void> {
   if (!files) console.warn('screenshots: no import template endpoint; import steps left out');
   const services = await seedServices(server.url);
   const cases = await seedCases(server.url);
+  const tasks = await seedTasks(server.url);
+  const care = await seedCare(server.url);
   try {
     for (const size of ['desktop', 'phone'] as const) {
       for (const lang of ['zh-CN', 'en-US'] as const) {
@@ -442,6 +446,10 @@ async function main(): Promise<void> {
         await servicesScreens({ browser, url: server.url, size, lang, tag, open, shot, signIn, visit }, services);
         // Casework (个案管理): scripts/screens/cases.ts.
         await casesScreens({ browser, url: server.url, size, lang, tag, open, shot, signIn, visit }, cases);
+        // Care tasks (我的任务) and contact plans: scripts/screens/tasks.ts.
+        await tasksScreens({ browser, url: server.url, size, lang, tag, open, shot, signIn, visit }, tasks);
+        // Festival care, alerts and settings (关爱服务): scripts/screens/care.ts.
+        await careScreens({ browser, url: server.url, size, lang, tag, open, shot, signIn, visit }, care);
       }
     }
   } finally {
