@@ -68,3 +68,40 @@ export async function loopThroughput(work: () => Promise<unknown>): Promise<numb
   );
   return Math.round(done / ((performance.now() - started) / 1000));
 }
+
+/** Latency percentiles with the requests completed per second, as the services and care tables show them. */
+export type Figures = Omit<Latency, 'samples' | 'serialRps'> & { rps: number };
+
+function percentile(sorted: number[], q: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
+}
+
+/**
+ * `clients` loops sending one request after another for DURATION seconds, every request timed:
+ * the waits many users see at once, and what they get through together.
+ */
+export async function concurrent(work: () => Promise<unknown>, clients: number): Promise<Figures> {
+  for (let i = 0; i < 3; i++) await work();
+  const samples: number[] = [];
+  const started = performance.now();
+  const end = started + DURATION * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const start = performance.now();
+        await work();
+        samples.push(performance.now() - start);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = samples.sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), rps: Math.round(sorted.length / seconds) };
+}
+
+/** The rows of a raw `db.execute`, whichever driver answered (PGlite and node-postgres both give `{ rows }`). */
+export function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (Array.isArray(result)) return result as Record<string, unknown>[];
+  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) return result.rows as Record<string, unknown>[];
+  return [];
+}

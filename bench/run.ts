@@ -10,10 +10,17 @@
  * 3. Excel import (bench/import.ts).
  * 4. Service records (bench/services.ts): recording at 1 and 10 clients and the person's and the
  *    station's lists, with about 20,000 records on file, each beside the same SQL.
+ * 5. Care tasks (bench/care.ts): a station of some 2,000 people in care groups with a year of
+ *    history; plan-task generation for the whole station (first run and a run with nothing to
+ *    do) beside the same reads as SQL, each read on its own; the worker's day at 1 and 10 clients
+ *    and completing a task, each beside its SQL; a campaign for every elder of the station.
+ *    Query plans go to bench/PLANS.md.
  *
  * Writes bench/RESULTS.md. Figures are for reading, never for gating CI: machines are noisy.
- * BENCH_SECONDS (3), BENCH_PEOPLE (200000), BENCH_PEOPLE_PER_STATION (2000) and BENCH_SERVICE_PEOPLE (950)
- * shorten a trial run.
+ * BENCH_ONLY=care (or a comma list of path, people, import, services, care) runs those parts
+ * alone and replaces only their sections of RESULTS.md (and PLANS.md), keeping the rest.
+ * BENCH_SECONDS (3), BENCH_PEOPLE (200000), BENCH_PEOPLE_PER_STATION (2000), BENCH_SERVICE_PEOPLE (950)
+ * and BENCH_CARE_PEOPLE (2700) shorten a trial run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +29,7 @@ import { benchRequestPath, type PathRow } from './foundation';
 import { BENCH_PEOPLE_PER_STATION, benchPeople, type PeopleBench } from './people';
 import { benchImport, IMPORT_ROWS, type ImportBench } from './import';
 import { benchServices, servicesTable, type ServicesBench } from './services';
+import { BENCH_CARE_PEOPLE, benchCare, careReading, careTable, type CareBench } from './care';
 import { CONNECTIONS, DURATION, getter, latency, throughput } from './measure';
 
 /** The issue's target: a search answers within 50 ms at p95 on the embedded database. */
@@ -48,31 +56,139 @@ function peopleTable(bench: PeopleBench): string[] {
   ];
 }
 
+const PARTS = ['path', 'people', 'import', 'services', 'care'] as const;
+type Part = (typeof PARTS)[number];
+
+/** The heading each part's section of RESULTS.md starts with. */
+const HEADINGS: Record<Part, string> = {
+  path: '## The request path (demo township)',
+  people: '## People at scale',
+  import: '## Excel import',
+  services: '## Service records',
+  care: '## Care tasks',
+};
+
+/** The heading PLANS.md gives the care plans, after the people plans. */
+const CARE_PLANS_HEADING = '# Query plans of the care benchmark';
+
+/** The parts BENCH_ONLY names (all when unset); an unknown name stops the run before anything is measured. */
+function partsToRun(): Set<Part> {
+  const only = process.env.BENCH_ONLY?.trim();
+  if (!only) return new Set(PARTS);
+  const named = only.split(',').map((p) => p.trim());
+  const unknown = named.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
+  return new Set(named as Part[]);
+}
+
+/**
+ * Replaces (or adds, before the notes) the `## ` sections of a partial run in an earlier
+ * RESULTS.md, keeping every other section as it was, hand-written readings included.
+ */
+function replaceSections(previous: string, fresh: Map<string, string[]>): string {
+  const blocks: { heading: string | null; lines: string[] }[] = [{ heading: null, lines: [] }];
+  for (const line of previous.split('\n')) {
+    if (line.startsWith('## ')) blocks.push({ heading: line, lines: [line] });
+    else blocks.at(-1)!.lines.push(line);
+  }
+  const known = new Set(Object.values(HEADINGS));
+  for (const [heading, section] of fresh) {
+    const lines = [...section];
+    while (lines.at(-1) === '') lines.pop();
+    const block = blocks.find((b) => b.heading === heading);
+    if (block) {
+      block.lines = [...lines, ''];
+      continue;
+    }
+    // A section not there yet goes after the last measured part, before the notes.
+    const after = blocks.map((b) => b.heading !== null && known.has(b.heading)).lastIndexOf(true);
+    blocks.splice(after + 1, 0, { heading, lines: [...lines, ''] });
+  }
+  return blocks.map((b) => b.lines.join('\n')).join('\n');
+}
+
 async function main(): Promise<void> {
+  const parts = partsToRun();
   const startLoad = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
-  const bare = Fastify({ logger: false });
-  bare.get('/ping', async () => ({ status: 'ok' }));
-  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
-  const floor = { ...(await latency(getter(`${bareUrl}/ping`))), rps: await throughput(`${bareUrl}/ping`) };
-  await bare.close();
-  console.log(`floor: bare Fastify JSON route ${floor.rps} req/s, p50 ${floor.p50} ms`);
-  const pathRows: PathRow[] = [{ database: '—', name: 'floor: bare Fastify JSON route', ...floor }];
+  const pathRows: PathRow[] = [];
+  if (parts.has('path')) {
+    const bare = Fastify({ logger: false });
+    bare.get('/ping', async () => ({ status: 'ok' }));
+    const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+    const floor = { ...(await latency(getter(`${bareUrl}/ping`))), rps: await throughput(`${bareUrl}/ping`) };
+    await bare.close();
+    console.log(`floor: bare Fastify JSON route ${floor.rps} req/s, p50 ${floor.p50} ms`);
+    pathRows.push({ database: '—', name: 'floor: bare Fastify JSON route', ...floor });
+  }
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   const modes: [string, string | undefined][] = [['pglite', undefined], ...(pgUrl ? [['postgres', pgUrl] as [string, string]] : [])];
 
-  for (const [label, url] of modes) pathRows.push(...(await benchRequestPath(label, url)));
+  if (parts.has('path')) for (const [label, url] of modes) pathRows.push(...(await benchRequestPath(label, url)));
   const peopleBenches: PeopleBench[] = [];
-  for (const [label, url] of modes) peopleBenches.push(await benchPeople(label, url));
+  if (parts.has('people')) for (const [label, url] of modes) peopleBenches.push(await benchPeople(label, url));
   const importBenches: ImportBench[] = [];
-  for (const [label, url] of modes) importBenches.push(await benchImport(label, url));
+  if (parts.has('import')) for (const [label, url] of modes) importBenches.push(await benchImport(label, url));
   const servicesBenches: ServicesBench[] = [];
-  for (const [label, url] of modes) servicesBenches.push(await benchServices(label, url));
+  if (parts.has('services')) for (const [label, url] of modes) servicesBenches.push(await benchServices(label, url));
+  const careBenches: CareBench[] = [];
+  if (parts.has('care')) for (const [label, url] of modes) careBenches.push(await benchCare(label, url));
 
   const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+  const measuredOn = `${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const sections = new Map<string, string[]>();
+  sections.set(HEADINGS.path, [HEADINGS.path, '', ...pathTable(pathRows)]);
+  sections.set(HEADINGS.people, [HEADINGS.people, '', ...peopleBenches.flatMap((bench) => [...peopleTable(bench), ''])]);
+  sections.set(HEADINGS.import, [
+    HEADINGS.import,
+    '',
+    `A ledger of ${IMPORT_ROWS.toLocaleString('en')} rows in our template (children and elders with identity numbers, phones, groups, risk), posted to`,
+    '`POST /api/people/import?dryRun=false` as a worker; then the same file again (every row an unchanged update). The floor writes',
+    'the same files, already checked, with `insertPeople` in one transaction: what the database alone costs. Target: under 10 s.',
+    '',
+    '| database | rows | import (s) | re-import (s) | floor: inserts only (s) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...importBenches.map((b) => `| ${b.database} | ${b.rows} | ${b.importSeconds.toFixed(2)} | ${b.reimportSeconds.toFixed(2)} | ${b.insertSeconds.toFixed(2)} |`),
+  ]);
+  sections.set(HEADINGS.services, [
+    HEADINGS.services,
+    '',
+    'The demo township with its year of history, grown to about 20,000 records. Lists as a worker of 安远镇 (`limit=50`; the',
+    "person's list also writes its audit event, as every read of a person's records does); the SQL floor is the same SELECT",
+    '(scope, filter, order, limit) with the names joined. Recording: `POST /api/services` of a phone call with a new client-made',
+    "UUIDv7, from 1 and from 10 clients at once; its floor writes the row and its audit event in one transaction, the writes the",
+    "route makes without the reads that check it (person, staff, case) and build the reply. Both run for the same time, so the",
+    'database holds a few thousand more records by the end.',
+    '',
+    ...servicesBenches.flatMap((bench) => [...servicesTable(bench), '']),
+  ]);
+  sections.set(HEADINGS.care, [
+    HEADINGS.care,
+    '',
+    `The demo township with its year of history and its care side (settings, personal plans, campaigns), grown to`,
+    `${BENCH_CARE_PEOPLE.toLocaleString('en')} residents a station; figures are 安远镇's. Generation (\`generateForStation\`, what the hourly job and`,
+    '`POST /api/tasks/generate` run): the first run makes every plan task due within the week (the open plan tasks are removed',
+    'before each of its runs); the second finds nothing to do. Its floor is the reads it makes, as the SQL its queries send, one',
+    'after another (no transaction, lock or computing in Node); each read is also timed alone. The worker\'s day is what the home',
+    'page asks for (`limit=200`); its floor the same SELECT with the names joined. Completing: a phone call on a fresh open task',
+    "each time, from one client; its floor the route's writes in one transaction (the record and its audit event, the task",
+    'closed, its history row and its audit event) without its reads (task, person, staff, the reply). Plans: bench/PLANS.md.',
+    `Measured ${measuredOn}; load average when the care part started ${startLoad}.`,
+    '',
+    ...careBenches.flatMap((bench) => [...careTable(bench), '']),
+    ...careReading(careBenches),
+  ]);
+  const fresh = new Map([...sections].filter(([heading]) => PARTS.some((part) => parts.has(part) && HEADINGS[part] === heading)));
+  const resultsFile = new URL('./RESULTS.md', import.meta.url);
+  if (parts.size < PARTS.length && fs.existsSync(resultsFile)) {
+    fs.writeFileSync(resultsFile, replaceSections(fs.readFileSync(resultsFile, 'utf8'), fresh));
+    writePlans(peopleBenches, careBenches, parts);
+    console.log(`replaced ${[...fresh.keys()].join(', ')} in bench/RESULTS.md`);
+    return;
+  }
   const lines = [
     '# Benchmark results',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version};`,
+    `Measured ${measuredOn};`,
     `load average when it started ${startLoad} (other work on the machine slows every figure).`,
     'Run `npm run bench`; set `BENCH_DATABASE_URL` (or `TEST_DATABASE_URL`) to add the PostgreSQL server.',
     '',
@@ -90,46 +206,35 @@ async function main(): Promise<void> {
     '  `items` is how many files the page returned (at most 50). Plans of every query: bench/PLANS.md.',
     '- Figures vary by machine and by run; read them as shapes and ratios, never as pass/fail.',
     '',
-    '## The request path (demo township)',
-    '',
-    ...pathTable(pathRows),
-    '',
-    '## People at scale',
-    '',
   ];
-  for (const bench of peopleBenches) lines.push(...peopleTable(bench), '');
-  lines.push(
-    '## Excel import',
-    '',
-    `A ledger of ${IMPORT_ROWS.toLocaleString('en')} rows in our template (children and elders with identity numbers, phones, groups, risk), posted to`,
-    '`POST /api/people/import?dryRun=false` as a worker; then the same file again (every row an unchanged update). The floor writes',
-    'the same files, already checked, with `insertPeople` in one transaction: what the database alone costs. Target: under 10 s.',
-    '',
-    '| database | rows | import (s) | re-import (s) | floor: inserts only (s) |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...importBenches.map((b) => `| ${b.database} | ${b.rows} | ${b.importSeconds.toFixed(2)} | ${b.reimportSeconds.toFixed(2)} | ${b.insertSeconds.toFixed(2)} |`),
-    '',
-    '## Service records',
-    '',
-    'The demo township with its year of history, grown to about 20,000 records. Lists as a worker of 安远镇 (`limit=50`; the',
-    "person's list also writes its audit event, as every read of a person's records does); the SQL floor is the same SELECT",
-    '(scope, filter, order, limit) with the names joined. Recording: `POST /api/services` of a phone call with a new client-made',
-    "UUIDv7, from 1 and from 10 clients at once; its floor writes the row and its audit event in one transaction, the writes the",
-    "route makes without the reads that check it (person, staff, case) and build the reply. Both run for the same time, so the",
-    'database holds a few thousand more records by the end.',
-    '',
-  );
-  for (const bench of servicesBenches) lines.push(...servicesTable(bench), '');
+  for (const part of PARTS) lines.push(...sections.get(HEADINGS[part])!, '');
   const notesFile = new URL('./NOTES.md', import.meta.url);
   if (fs.existsSync(notesFile)) lines.push(fs.readFileSync(notesFile, 'utf8'));
-  fs.writeFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
-
-  const plans = ['# Query plans of the people benchmark', '', 'EXPLAIN (ANALYZE, COSTS OFF) of the exact SQL `findPeople` runs, from the last `npm run bench`.', ''];
-  for (const bench of peopleBenches) {
-    for (const plan of bench.plans) plans.push(`## ${bench.database}, ${plan.role}: ${plan.query}`, '', '```', plan.plan, '```', '');
-  }
-  fs.writeFileSync(new URL('./PLANS.md', import.meta.url), plans.join('\n'));
+  fs.writeFileSync(resultsFile, lines.join('\n'));
+  writePlans(peopleBenches, careBenches, parts);
   console.log('wrote bench/RESULTS.md and bench/PLANS.md');
+}
+
+/** PLANS.md: the people plans, then the care plans; a part that did not run keeps its earlier plans. */
+function writePlans(peopleBenches: PeopleBench[], careBenches: CareBench[], parts: Set<Part>): void {
+  const file = new URL('./PLANS.md', import.meta.url);
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const cut = previous.indexOf(CARE_PLANS_HEADING);
+  let people = cut >= 0 ? previous.slice(0, cut).trimEnd().split('\n') : previous.trimEnd().split('\n');
+  let care = cut >= 0 ? previous.slice(cut).trimEnd().split('\n') : [];
+  if (parts.has('people')) {
+    people = ['# Query plans of the people benchmark', '', 'EXPLAIN (ANALYZE, COSTS OFF) of the exact SQL `findPeople` runs, from the last `npm run bench`.', ''];
+    for (const bench of peopleBenches) {
+      for (const plan of bench.plans) people.push(`## ${bench.database}, ${plan.role}: ${plan.query}`, '', '```', plan.plan, '```', '');
+    }
+  }
+  if (parts.has('care')) {
+    care = [CARE_PLANS_HEADING, '', "EXPLAIN (ANALYZE, COSTS OFF) of the reads of plan-task generation and of the worker's day, as bench/care.ts sends them.", ''];
+    for (const bench of careBenches) {
+      for (const plan of bench.plans) care.push(`## ${bench.database}, care: ${plan.what}`, '', '```', plan.plan, '```', '');
+    }
+  }
+  fs.writeFileSync(file, [...people, '', ...care].join('\n'));
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,7 @@ import { systemActor } from '../src/server/demo/load-residents';
 import { recordAudit } from '../src/server/audit/audit';
 import { contentHash, reportTypes } from '../src/server/modules/services/services.rules';
 import type { ServiceTypeCode } from '../src/shared/codes';
-import { CONNECTIONS, DURATION, getter, latency, loopThroughput, throughput, type Latency } from './measure';
+import { concurrent, CONNECTIONS, DURATION, getter, latency, loopThroughput, rowsOf, throughput, type Figures } from './measure';
 
 /**
  * Service records: recording one (POST /api/services with a client-made UUIDv7) at 1 and 10
@@ -20,8 +20,6 @@ import { CONNECTIONS, DURATION, getter, latency, loopThroughput, throughput, typ
 
 /** Residents a station; the demo year makes about 11 records a resident, so 950 give about 20,000 records. */
 export const BENCH_SERVICE_PEOPLE = Number(process.env.BENCH_SERVICE_PEOPLE ?? 950);
-
-type Figures = Omit<Latency, 'samples' | 'serialRps'> & { rps: number };
 
 export interface ServicesRow {
   what: string;
@@ -41,39 +39,6 @@ export interface ServicesBench {
   rows: ServicesRow[];
   /** Recording under autocannon (CONNECTIONS connections), as the other throughput figures are taken. */
   autocannon: { rps: number; p50: number; p99: number };
-}
-
-function percentile(sorted: number[], q: number): number {
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! * 100) / 100;
-}
-
-/**
- * `clients` loops sending one request after another for DURATION seconds, every request timed:
- * the waits many users see at once, and what they get through together.
- */
-async function concurrent(work: () => Promise<unknown>, clients: number): Promise<Figures> {
-  for (let i = 0; i < 3; i++) await work();
-  const samples: number[] = [];
-  const started = performance.now();
-  const end = started + DURATION * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const start = performance.now();
-        await work();
-        samples.push(performance.now() - start);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  const sorted = samples.sort((a, b) => a - b);
-  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), rps: Math.round(sorted.length / seconds) };
-}
-
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  if (Array.isArray(result)) return result as Record<string, unknown>[];
-  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) return result.rows as Record<string, unknown>[];
-  return [];
 }
 
 /** What a phone sends for a short call: a new client-made id every time. */

@@ -2,7 +2,8 @@ import type { Ctx } from '../context';
 import { caseEvents, cases, serviceRecords } from '../db/schema/index';
 import { contentHash, concernsOf, reportTypes, storedChecklist } from '../modules/services/services.rules';
 import { shanghaiDay } from '../time';
-import type { ClosureReason, RiskLevel, ServiceKind, ServiceTypeCode } from '../../shared/codes';
+import { audienceOf as careAudienceOf } from '../modules/care/care.rules';
+import { DEFAULT_CARE_RULES, type Cadence as PlanCadence, type ClosureReason, type RiskLevel, type ServiceKind, type ServiceTypeCode } from '../../shared/codes';
 import { zVisitChecklist, type VisitChecklist } from '../../shared/schemas/services';
 import { planStationCases, type CaseEventInsert, type CaseInsert, type CaseServiceRequest, type CaseStaff } from './demo-history-cases';
 import {
@@ -29,7 +30,7 @@ import type { SyntheticHousehold } from './synthetic-people';
  *
  * The rhythm follows DOMAIN.md: elders in special difficulty phoned and visited by the contact
  * plan of their risk level, left-behind children visited every few weeks (more in the school
- * holidays), festival visits and calls (Spring Festival, Double Ninth, Mid-Autumn …) on the lunar
+ * holidays), and since the autumn everyone in a care group by the station's contact plans, festival visits and calls (Spring Festival, Double Ninth, Mid-Autumn …) on the lunar
  * calendar, group activities of the kind the seed report describes, and the cases' own services.
  */
 
@@ -42,6 +43,8 @@ export interface HistoryStaff extends CaseStaff {
 export interface HistoryStationInput {
   id: string;
   villageIds: readonly string[];
+  /** Village → the social worker who goes there (the care settings' share); villages in turn when absent. */
+  villageWorkers?: Readonly<Record<string, string>>;
   households: readonly SyntheticHousehold[];
   staff: HistoryStaff;
   /** Cases at each stage in this station (the township's dozen a stage, shared out). */
@@ -91,6 +94,23 @@ const HANDS_ON: ReadonlySet<ServiceTypeCode> = new Set<ServiceTypeCode>(['daily_
 
 /** Share of planned contacts that happen (workers fall behind, people are out). */
 const ADHERENCE = 0.72;
+
+/**
+ * Since the autumn (this many days before today) the station has worked to its contact plans:
+ * people in care groups are called and visited when the care module's default rules say
+ * (DOMAIN.md's cadences). Before, their contacts kept the rhythm above, but fell behind more
+ * often: about half of them happened.
+ */
+export const CONTACT_PLANS_SINCE_DAYS = 70;
+const ADHERENCE_BEFORE_PLANS = 0.5;
+/** People whose worker has fallen behind with them lately: the overdue contacts every station has. */
+const PLAN_BEHIND_SHARE = 0.16;
+
+/** The contact plan a person is worked to from the autumn on: the default rule of their audience and risk, or none. */
+function planOf(p: HistoryPerson): PlanCadence | null {
+  const audience = careAudienceOf([...p.groups]);
+  return audience && p.risk ? DEFAULT_CARE_RULES[audience][p.risk] : null;
+}
 
 const DURATION: Record<ServiceKind, [number, number]> = {
   phone: [5, 20],
@@ -272,7 +292,7 @@ const GOODS: { text: string; goods: string; when?: (f: Festival | null, day: str
   { text: '送去取暖煤和米面。', goods: '取暖煤五百斤、面粉一袋', when: (_, d) => inHeatingSeason(d) },
   { text: '送去月饼和水果。', goods: '月饼一盒、水果一箱', when: (f) => f?.key === 'mid_autumn' },
   { text: '送去粽子和牛奶。', goods: '粽子一袋、牛奶一箱', when: (f) => f?.key === 'dragon_boat' },
-  { text: '送去重阳糕和牛奶。', goods: '重阳糕一盒、牛奶一箱', when: (f) => f?.key === 'double_ninth' },
+  { text: '送去米一袋、油一桶和重阳糕。', goods: '大米一袋、食用油一桶、重阳糕一盒', when: (f) => f?.key === 'double_ninth' },
   { text: '送去春联、年货和慰问金。', goods: '春联一副、年货一份、慰问金三百元', when: (f) => f?.key === 'spring_festival' },
   { text: '送去书包和学习用品。', goods: '书包一个、文具一套', audience: 'child' },
   { text: '送去冬季校服和棉鞋。', goods: '棉服一件、棉鞋一双', audience: 'child', when: (_, d) => inHeatingSeason(d) },
@@ -541,7 +561,7 @@ class StationYear {
     private readonly from: string,
     private readonly festivals: readonly Festival[],
   ) {
-    input.villageIds.forEach((villageId, i) => this.workerOfVillage.set(villageId, input.staff.workerIds[i % input.staff.workerIds.length]!));
+    input.villageIds.forEach((villageId, i) => this.workerOfVillage.set(villageId, input.villageWorkers?.[villageId] ?? input.staff.workerIds[i % input.staff.workerIds.length]!));
     // The Spring Festival holiday: no routine work for a week.
     for (const festival of festivals.filter((f) => f.key === 'spring_festival')) {
       for (let i = -1; i < 7; i++) this.closedDays.add(addDays(festival.day, i));
@@ -553,16 +573,25 @@ class StationYear {
     return addDays(this.today, -1);
   }
 
+  /** The first day of work to the contact plans. */
+  private get planFrom(): string {
+    return addDays(this.today, -CONTACT_PLANS_SINCE_DAYS);
+  }
+
   routine(): void {
     for (const person of this.people) {
       const cadence = CADENCE[person.profile][person.risk ?? 'low'];
+      // People with a contact plan are worked to it from `planFrom` on (plannedContacts).
+      const planned = planOf(person) !== null;
+      const until = planned ? addDays(this.planFrom, -1) : this.lastDay;
+      const adherence = planned ? ADHERENCE_BEFORE_PLANS : ADHERENCE;
       for (const [kind, every] of Object.entries(cadence) as [Exclude<ServiceKind, 'group'>, number][]) {
         let day = addDays(this.from, this.rng.int(0, every));
-        while (day <= this.lastDay) {
+        while (day <= until) {
           const holidayBoost = person.profile === 'left_behind_child' && kind === 'home_visit' && inSchoolHoliday(day) ? 0.6 : 1;
           const winterBoost = person.age >= 60 && kind === 'home_visit' && inHeatingSeason(day) ? 0.85 : 1;
           const workday = this.workday(day, kind === 'home_visit' && person.age < 18 ? 0.3 : 0.1);
-          if (workday && this.rng.chance(ADHERENCE)) this.add(person, kind, workday, { kind: 'routine' }, this.typesFor(person, kind, workday));
+          if (workday && this.rng.chance(adherence)) this.add(person, kind, workday, { kind: 'routine' }, this.typesFor(person, kind, workday));
           day = addDays(day, Math.max(3, Math.round(every * holidayBoost * winterBoost * (0.75 + this.rng.float() * 0.5))));
         }
       }
@@ -602,11 +631,13 @@ class StationYear {
         return null;
       case 'mid_autumn':
         if ((special || p.groups.has('extreme_poverty')) && r.chance(0.45)) return { kind: 'home_visit', offset: -r.int(1, 5), types: ['material_aid', 'companionship'] };
-        if (elder && r.chance(0.4)) return { kind: 'phone', offset: -r.int(0, 1), types: ['companionship'] };
+        // Every elder in special difficulty is called for the festival (the station's Mid-Autumn campaign), other elders now and then.
+        if (elder && r.chance(special ? 0.92 : 0.4)) return { kind: 'phone', offset: -r.int(0, 1), types: ['companionship'] };
         if (p.profile === 'left_behind_child' && r.chance(0.3)) return { kind: 'online', offset: 0, types: ['companionship'] };
         return null;
       case 'double_ninth':
-        if (special && p.risk !== 'low' && r.chance(0.5)) return { kind: 'home_visit', offset: -r.int(0, 2), types: ['companionship', 'health'] };
+        // The Elders' Day campaign: every elder visited in the fortnight before, with the station's gifts.
+        if (careAudienceOf([...p.groups]) === 'elder' && r.chance(0.95)) return { kind: 'home_visit', offset: -r.int(1, 13), types: ['material_aid', 'companionship'] };
         if (elder && r.chance(0.3)) return { kind: 'phone', offset: 0, types: ['companionship', 'health'] };
         return null;
       case 'elders_day':
@@ -651,6 +682,63 @@ class StationYear {
           }
           day = addDays(day, Math.max(4, Math.round(goal.everyDays * (0.8 + this.rng.float() * 0.6))));
         }
+      }
+    }
+  }
+
+  /**
+   * From `planFrom` on, people in care groups are called and visited as their plan asks: a few
+   * days before a contact falls due, on a workday. Whatever counts for the care module resets
+   * the clock (a festival visit, a case's visit, a call; a visit is a call too), so nothing is
+   * done twice. Contacts already overdue when the plans began are caught up over the first
+   * three weeks. With a few people the worker has fallen behind lately.
+   */
+  plannedContacts(): void {
+    const counted = new Map<string, { day: string; visit: boolean }[]>();
+    for (const draft of this.drafts) {
+      if (draft.kind !== 'phone' && draft.kind !== 'online' && draft.kind !== 'home_visit') continue;
+      const list = counted.get(draft.person.id) ?? [];
+      list.push({ day: shanghaiDay(draft.startedAt), visit: draft.kind === 'home_visit' });
+      counted.set(draft.person.id, list);
+    }
+    const planned = this.people.filter((p) => planOf(p) !== null);
+    const behind = new Set(this.rng.sample(planned, Math.round(planned.length * PLAN_BEHIND_SHARE)).map((p) => p.id));
+    for (const person of planned) {
+      const plan = planOf(person)!;
+      const own = (counted.get(person.id) ?? []).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+      const before = own.filter((c) => c.day < this.planFrom);
+      const after = own.filter((c) => c.day >= this.planFrom);
+      const target = (last: string | null | undefined, every: number | null): string | null => {
+        if (!every) return null;
+        const due = last ? addDays(last, every) : this.planFrom;
+        if (due < this.planFrom) return addDays(this.planFrom, this.rng.int(0, 20));
+        return addDays(due, -this.rng.int(0, Math.floor(every / 5)));
+      };
+      let visitOn = target(before.filter((c) => c.visit).at(-1)?.day, plan.home_visit);
+      let callOn = target(before.at(-1)?.day, plan.phone);
+      const stop = addDays(this.lastDay, behind.has(person.id) ? -this.rng.int(5, 25) : 0);
+      let next = 0;
+      for (let day = this.planFrom; day <= stop; day = addDays(day, 1)) {
+        let done: { day: string; visit: boolean } | null = null;
+        if (next < after.length && after[next]!.day <= day) {
+          done = after[next++]!;
+        } else if (visitOn && day >= visitOn) {
+          const on = this.workday(day, 0.1);
+          if (on && on <= this.lastDay) {
+            this.add(person, 'home_visit', on, { kind: 'routine' }, this.typesFor(person, 'home_visit', on));
+            done = { day: on, visit: true };
+          }
+        } else if (callOn && day >= callOn && !(visitOn && visitOn <= addDays(day, 3))) {
+          const kind = person.age < 18 && this.rng.chance(0.2) ? 'online' : 'phone';
+          const on = this.workday(day, 0.1);
+          if (on && on <= this.lastDay) {
+            this.add(person, kind, on, { kind: 'routine' }, this.typesFor(person, kind, on));
+            done = { day: on, visit: false };
+          }
+        }
+        if (!done) continue;
+        if (done.visit) visitOn = target(done.day, plan.home_visit);
+        callOn = target(done.day, plan.phone);
       }
     }
   }
@@ -972,6 +1060,7 @@ export function planDemoHistory(input: DemoHistoryInput): DemoHistoryPlan {
     year.festivalContacts();
     year.groupActivities();
     year.caseServices(planned.services);
+    year.plannedContacts();
     year.latestConcerns();
     plan.services.push(...year.finish());
     plan.cases.push(...planned.cases);

@@ -10,6 +10,7 @@ import type { Role } from '../../shared/roles';
 import { ResidentGenerator } from './synthetic-people';
 import { insertResidents, systemActor, type LoadedResidents } from './load-residents';
 import { loadDemoHistory, type HistoryStationInput, type LoadedHistory } from './demo-history';
+import { demoVillageWorkers, loadDemoCare, type CareStaffAccount, type LoadedCare } from './demo-care';
 import type { SyntheticHousehold } from './synthetic-people';
 
 /**
@@ -78,6 +79,8 @@ export interface DemoTownship {
   residents: LoadedResidents;
   /** What was loaded of the year of history (all zero without `history`). */
   history: LoadedHistory;
+  /** What was loaded of care: personal plans, tasks, campaigns (all zero without `history`). */
+  care: LoadedCare;
 }
 
 export interface DemoOptions {
@@ -87,7 +90,8 @@ export interface DemoOptions {
   seed?: number;
   /**
    * A year of service records and a dozen cases at every stage (demo-history.ts), with the
-   * extra staff who did the work. Off by default: unit tests make the records they need.
+   * extra staff who did the work, and the care side that follows from it: settings, personal
+   * plans, tasks, campaigns (demo-care.ts). Off by default: unit tests make the records they need.
    */
   history?: boolean;
 }
@@ -115,6 +119,7 @@ export async function loadDemoTownship(ctx: Ctx, password: string, options: Demo
     userIds: {},
     residents: { households: 0, people: 0, benefits: 0 },
     history: { services: 0, cases: 0, caseEvents: 0 },
+    care: { personalPlans: 0, planTasks: 0, campaigns: 0, campaignTasks: 0, services: 0 },
   };
   const history = options.history ?? false;
   const seed = options.seed ?? 20210430;
@@ -178,22 +183,40 @@ export async function loadDemoTownship(ctx: Ctx, password: string, options: Demo
       }
     }
     if (history) {
-      const staffOf = (key: 'anyuan' | 'dachaigou', role: Role) => demoAccounts(true).filter((a) => a.station === key && a.role === role).map((a) => result.userIds[a.username]!);
+      const accountsOf = (key: 'anyuan' | 'dachaigou', role: Role) => demoAccounts(true).filter((a) => a.station === key && a.role === role);
+      const staffOf = (key: 'anyuan' | 'dachaigou', role: Role) => accountsOf(key, role).map((a) => result.userIds[a.username]!);
+      const staffAccount = (account: DemoAccount): CareStaffAccount => ({ id: result.userIds[account.username]!, username: account.username, displayName: account.displayName, role: account.role === 'manager' ? 'manager' : 'worker' });
+      // Who goes to which village: the care module's share, used by the history's visits and the care settings alike.
+      const share = (key: 'anyuan' | 'dachaigou') => demoVillageWorkers(result.stations[key].villageIds, households[key], staffOf(key, 'worker'));
+      const villageWorkers = { anyuan: share('anyuan'), dachaigou: share('dachaigou') };
       result.history = await loadDemoHistory(tx, {
         now,
         seed,
         stations: DEMO_STATIONS.map((station) => ({
           id: result.stations[station.key].id,
           villageIds: result.stations[station.key].villageIds,
+          villageWorkers: villageWorkers[station.key],
           households: households[station.key],
           staff: { managerId: staffOf(station.key, 'manager')[0]!, workerIds: staffOf(station.key, 'worker'), volunteerIds: staffOf(station.key, 'volunteer') },
           ...HISTORY_CASES[station.key],
         })),
       });
+      result.care = await loadDemoCare(tx, {
+        now,
+        seed,
+        stations: DEMO_STATIONS.map((station) => ({
+          id: result.stations[station.key].id,
+          villageIds: result.stations[station.key].villageIds,
+          households: households[station.key],
+          villageWorkers: villageWorkers[station.key],
+          manager: staffAccount(accountsOf(station.key, 'manager')[0]!),
+          workers: accountsOf(station.key, 'worker').map(staffAccount),
+        })),
+      });
     }
     await recordAudit(tx, {
       action: 'demo.load',
-      details: { note: 'synthetic demo township', stations: DEMO_STATIONS.length, accounts: demoAccounts(history).length, ...result.residents, history: result.history },
+      details: { note: 'synthetic demo township', stations: DEMO_STATIONS.length, accounts: demoAccounts(history).length, ...result.residents, history: result.history, care: result.care },
       actorOverride: { id: null, username: 'system', role: null },
     });
   });

@@ -50,8 +50,9 @@ export async function generateForStation(ctx: Ctx, stationId: string, options: {
       overridesOfStation(tx, stationId),
       villageAssignments(tx, stationId, settings, candidates),
       lastContactsOfStation(tx, stationId),
+      // Only what the sweep needs: moving every column of a station's open tasks doubled the read.
       tx.db
-        .select()
+        .select({ id: careTasks.id, stationId: careTasks.stationId, personId: careTasks.personId, kind: careTasks.kind, createdAt: careTasks.createdAt, version: careTasks.version })
         .from(careTasks)
         .where(and(eq(careTasks.stationId, stationId), eq(careTasks.status, 'open'), eq(careTasks.reason, 'plan'))),
       stationStaff(tx, stationId),
