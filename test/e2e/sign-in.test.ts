@@ -137,6 +137,8 @@ describe('signing in', () => {
       await signIn.goto();
       await signIn.signIn('anyuan.manager', DEMO_PASSWORD);
       const shell = new Shell(page);
+      // The home page's cards must have loaded: a card still loading when the cookie goes would end the session first.
+      await page.waitForLoadState('networkidle');
       await context.clearCookies();
       await shell.go('审计日志');
       await signIn.waitUntilShown();
