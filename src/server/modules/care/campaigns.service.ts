@@ -14,12 +14,11 @@ import { stationStaff, userNames } from '../users/users.service';
 import { goodsOfServices } from '../services/services.service';
 import { careStation, loadSettings, overridesOfStation, villageAssignments } from './care-settings.service';
 import { addDays } from './care.rules';
+import { insertNewTasks } from './tasks.service';
 import { festivalDate, nextOccurrence } from './festivals';
 
 type CampaignRow = typeof campaigns.$inferSelect;
 type Progress = Campaign['progress'];
-
-const INSERT_CHUNK = 500;
 
 function emptyProgress(): Progress {
   return { done: 0, open: 0, unreachable: 0, total: 0 };
@@ -169,15 +168,7 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignRequest): Pr
           };
         }),
       );
-      let created = 0;
-      for (let i = 0; i < tasks.length; i += INSERT_CHUNK) {
-        const inserted = await tx.db
-          .insert(careTasks)
-          .values(tasks.slice(i, i + INSERT_CHUNK))
-          .onConflictDoNothing()
-          .returning({ id: careTasks.id });
-        created += inserted.length;
-      }
+      const created = await insertNewTasks(tx, tasks);
       await tx.db.update(campaigns).set({ tasksCreated: created }).where(eq(campaigns.id, id));
       await recordAudit(tx, { action: 'campaign.create', entityType: 'campaign', entityId: id, stationId, details: { festival: input.festival ?? null, year, day, groups, kinds, tasks: created } });
       return created;

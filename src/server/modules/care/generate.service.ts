@@ -12,7 +12,7 @@ import { stationStaff } from '../users/users.service';
 import { contactsSince, lastContactsOfStation } from '../services/services.service';
 import { careStation, loadSettings, overridesOfStation, villageAssignments } from './care-settings.service';
 import { addDays, nextDueDay, plansInForce } from './care.rules';
-import { addTaskEvent } from './tasks.service';
+import { addTaskEvent, insertNewTasks } from './tasks.service';
 
 export interface GenerationResult {
   created: number;
@@ -23,8 +23,6 @@ export interface GenerationResult {
 
 /** One advisory-lock space for care generation; the second key is the station. */
 const LOCK_SPACE = 0x4c4d_4341; // "LMCA"
-
-const INSERT_CHUNK = 500;
 
 /**
  * Brings a station's plan tasks up to date, in one transaction under the station's advisory
@@ -115,15 +113,7 @@ export async function generateForStation(ctx: Ctx, stationId: string, options: {
         });
       }
     }
-    let created = 0;
-    for (let i = 0; i < wanted.length; i += INSERT_CHUNK) {
-      const inserted = await tx.db
-        .insert(careTasks)
-        .values(wanted.slice(i, i + INSERT_CHUNK))
-        .onConflictDoNothing()
-        .returning({ id: careTasks.id });
-      created += inserted.length;
-    }
+    const created = await insertNewTasks(tx, wanted);
     const result = { created, satisfied: satisfiedBy.size, cancelled: cancelled.length, skipped: false };
     if (created + result.satisfied + result.cancelled > 0) {
       await recordAudit(tx, { action: 'care.generate', entityType: 'station', entityId: stationId, stationId, details: { created, satisfied: result.satisfied, cancelled: result.cancelled } });

@@ -174,6 +174,26 @@ export async function getTask(ctx: Ctx, id: string): Promise<TaskDetail> {
   };
 }
 
+const INSERT_CHUNK = 500;
+
+/**
+ * Inserts new tasks in chunks, skipping any a unique index already holds (an open plan task of
+ * the person and channel, a campaign's task of the person and kind): answers how many were made.
+ * The caller holds the transaction.
+ */
+export async function insertNewTasks(tx: Ctx, tasks: (typeof careTasks.$inferInsert)[]): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < tasks.length; i += INSERT_CHUNK) {
+    const inserted = await tx.db
+      .insert(careTasks)
+      .values(tasks.slice(i, i + INSERT_CHUNK))
+      .onConflictDoNothing()
+      .returning({ id: careTasks.id });
+    created += inserted.length;
+  }
+  return created;
+}
+
 /** Appends to a task's history; the caller holds the transaction. */
 export async function addTaskEvent(tx: Ctx, task: Pick<TaskRow, 'id' | 'stationId'>, kind: TaskEventKind, note: string | null, details: Record<string, unknown> | null = null): Promise<void> {
   await tx.db.insert(careTaskEvents).values({ id: uuidv7(), stationId: task.stationId, taskId: task.id, kind, at: tx.now, byUserId: tx.actor?.userId ?? null, note, details });

@@ -534,24 +534,26 @@ export interface CareCandidate {
   createdAt: Date;
 }
 
+const careCandidateColumns = {
+  id: people.id,
+  name: people.name,
+  namePinyin: people.namePinyin,
+  villageId: people.villageId,
+  groups: people.groups,
+  riskLevel: people.riskLevel,
+  status: people.status,
+  livingSituation: people.livingSituation,
+  phone: people.phone,
+  createdAt: people.createdAt,
+};
+
 /**
  * The active people of one station in any of the given groups (GIN index on groups). No caller
  * scope: the care job runs without one, so callers check the station is theirs first.
  */
 export async function peopleOfStationInGroups(ctx: Ctx, stationId: string, groups: readonly string[]): Promise<CareCandidate[]> {
   return ctx.db
-    .select({
-      id: people.id,
-      name: people.name,
-      namePinyin: people.namePinyin,
-      villageId: people.villageId,
-      groups: people.groups,
-      riskLevel: people.riskLevel,
-      status: people.status,
-      livingSituation: people.livingSituation,
-      phone: people.phone,
-      createdAt: people.createdAt,
-    })
+    .select(careCandidateColumns)
     .from(people)
     .where(and(eq(people.stationId, stationId), eq(people.status, 'active'), sql`${people.groups} && array[${sql.join(
         groups.map((g) => sql`${g}`),
@@ -563,18 +565,7 @@ export async function peopleOfStationInGroups(ctx: Ctx, stationId: string, group
 export async function peopleOfStationByIds(ctx: Ctx, stationId: string, ids: readonly string[]): Promise<CareCandidate[]> {
   if (ids.length === 0) return [];
   return ctx.db
-    .select({
-      id: people.id,
-      name: people.name,
-      namePinyin: people.namePinyin,
-      villageId: people.villageId,
-      groups: people.groups,
-      riskLevel: people.riskLevel,
-      status: people.status,
-      livingSituation: people.livingSituation,
-      phone: people.phone,
-      createdAt: people.createdAt,
-    })
+    .select(careCandidateColumns)
     .from(people)
     .where(and(eq(people.stationId, stationId), inArray(people.id, [...new Set(ids)])));
 }
