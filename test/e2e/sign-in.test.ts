@@ -138,7 +138,8 @@ describe('signing in', () => {
       await signIn.signIn('anyuan.manager', DEMO_PASSWORD);
       const shell = new Shell(page);
       // The home page's cards must have loaded: a card still loading when the cookie goes would end the session first.
-      await page.waitForLoadState('networkidle');
+      await expect.poll(() => page.locator('.ant-skeleton, .ant-spin-spinning').count(), { timeout: 30_000 }).toBe(0);
+      await page.waitForTimeout(500);
       await context.clearCookies();
       await shell.go('审计日志');
       await signIn.waitUntilShown();

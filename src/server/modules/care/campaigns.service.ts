@@ -124,7 +124,10 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignRequest): Pr
   const people = await peopleOfStationInGroups(ctx, stationId, groups);
   if (people.length === 0) throw fieldError('groups', 'care.noPeople');
   const settings = await loadSettings(ctx, stationId);
-  const [assignments, overrides, staff] = await Promise.all([villageAssignments(ctx, stationId, settings), overridesOfStation(ctx, stationId), stationStaff(ctx, stationId)]);
+  // One after another: the demo calls this inside its transaction, on one connection.
+  const assignments = await villageAssignments(ctx, stationId, settings);
+  const overrides = await overridesOfStation(ctx, stationId);
+  const staff = await stationStaff(ctx, stationId);
   const active = new Set([...staff.workers, ...staff.volunteers].map((s) => s.id));
   const windowStart = addDays(day, -input.windowDays);
   const startOn = windowStart > today ? windowStart : today;

@@ -111,11 +111,10 @@ export async function updateCareSettings(ctx: Ctx, input: UpdateCareSettingsRequ
  * number of people in care groups. Used for plans and campaigns alike.
  */
 export async function villageAssignments(ctx: Ctx, stationId: string, settings: EffectiveSettings, people?: readonly { villageId: string }[]): Promise<Map<string, string>> {
-  const [villages, staff, candidates] = await Promise.all([
-    villagesOfStation(ctx, stationId),
-    stationStaff(ctx, stationId),
-    people ? Promise.resolve(people) : peopleOfStationInGroups(ctx, stationId, CARE_GROUPS),
-  ]);
+  // One after another: inside a transaction the queries share one connection.
+  const villages = await villagesOfStation(ctx, stationId);
+  const staff = await stationStaff(ctx, stationId);
+  const candidates = people ?? (await peopleOfStationInGroups(ctx, stationId, CARE_GROUPS));
   const counts = new Map<string, number>();
   for (const p of candidates) counts.set(p.villageId, (counts.get(p.villageId) ?? 0) + 1);
   return shareVillages(

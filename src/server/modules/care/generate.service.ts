@@ -44,17 +44,16 @@ export async function generateForStation(ctx: Ctx, stationId: string, options: {
     const today = todayOf(tx);
     const settings = await loadSettings(tx, stationId);
     const candidates = await peopleOfStationInGroups(tx, stationId, CARE_GROUPS);
-    const [overrides, assignments, contacts, open, staff] = await Promise.all([
-      overridesOfStation(tx, stationId),
-      villageAssignments(tx, stationId, settings, candidates),
-      lastContactsOfStation(tx, stationId),
-      // Only what the sweep needs: moving every column of a station's open tasks doubled the read.
-      tx.db
-        .select({ id: careTasks.id, stationId: careTasks.stationId, personId: careTasks.personId, kind: careTasks.kind, createdAt: careTasks.createdAt, version: careTasks.version })
-        .from(careTasks)
-        .where(and(eq(careTasks.stationId, stationId), eq(careTasks.status, 'open'), eq(careTasks.reason, 'plan'))),
-      stationStaff(tx, stationId),
-    ]);
+    // One after another: the transaction's queries share one connection.
+    const overrides = await overridesOfStation(tx, stationId);
+    const assignments = await villageAssignments(tx, stationId, settings, candidates);
+    const contacts = await lastContactsOfStation(tx, stationId);
+    // Only what the sweep needs: moving every column of a station's open tasks doubled the read.
+    const open = await tx.db
+      .select({ id: careTasks.id, stationId: careTasks.stationId, personId: careTasks.personId, kind: careTasks.kind, createdAt: careTasks.createdAt, version: careTasks.version })
+      .from(careTasks)
+      .where(and(eq(careTasks.stationId, stationId), eq(careTasks.status, 'open'), eq(careTasks.reason, 'plan')));
+    const staff = await stationStaff(tx, stationId);
     const active = new Set([...staff.workers, ...staff.volunteers].map((s) => s.id));
 
     const plansOf = new Map(
