@@ -108,7 +108,8 @@ describe('service records at a desk (1440×900)', () => {
     try {
       const shown = new ServiceRecordPage(page);
       await shown.goto(record.id);
-      expect(await shown.history.innerText()).toContain('这条记录还没有被修改过');
+      // The history loads after the record: wait for it rather than read the card while it loads.
+      await expect.poll(() => shown.history.innerText()).toContain('这条记录还没有被修改过');
 
       await shown.startCorrection();
       await shown.field('summary').fill('来站咨询高龄津贴，已帮助填写申请表。');
