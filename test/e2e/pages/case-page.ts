@@ -106,16 +106,17 @@ export class CasePage {
 
   /** Saves a document and waits for the server's answer. */
   async save(kind: DocumentKind): Promise<number> {
-    const answered = this.page.waitForResponse((response) => response.url().includes(`/documents/${kind}`) && response.request().method() === 'PUT');
-    await this.page.getByTestId(`save-${kind}`).click();
-    return (await answered).status();
+    // Waited on together, so a click that fails does not leave the wait to reject unheard.
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => r.url().includes(`/documents/${kind}`) && r.request().method() === 'PUT'),
+      this.page.getByTestId(`save-${kind}`).click(),
+    ]);
+    return response.status();
   }
 
   /** Moves to the next stage and waits for the page to show it. */
   async moveTo(stage: string): Promise<void> {
-    const answered = this.page.waitForResponse((response) => response.url().endsWith('/transition'));
-    await this.nextButton.click();
-    const response = await answered;
+    const [response] = await Promise.all([this.page.waitForResponse((r) => r.url().endsWith('/transition')), this.nextButton.click()]);
     if (response.status() !== 200) throw new Error(`transition to ${stage}: ${response.status()} ${await response.text()}`);
     await this.waitForStage(stage);
   }
@@ -124,18 +125,20 @@ export class CasePage {
     await this.page.getByTestId('request-close').click();
     await this.dialog.waitFor({ state: 'visible' });
     await this.dialog.locator('#closeRequest_note').fill(note);
-    const answered = this.page.waitForResponse((response) => response.url().endsWith('/close-request'));
-    await this.dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    const response = await answered;
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => r.url().endsWith('/close-request')),
+      this.dialog.locator('.ant-modal-footer .ant-btn-primary').click(),
+    ]);
     if (response.status() !== 200) throw new Error(`close request: ${response.status()} ${await response.text()}`);
     await this.page.getByTestId('close-requested').waitFor({ state: 'visible' });
   }
 
   async approveClose(confirmLabel: string): Promise<void> {
     await this.page.getByTestId('approve-close').click();
-    const answered = this.page.waitForResponse((response) => response.url().endsWith('/transition'));
-    await this.page.locator('.ant-popover:visible .ant-btn-primary').filter({ hasText: confirmLabel }).click();
-    const response = await answered;
+    const [response] = await Promise.all([
+      this.page.waitForResponse((r) => r.url().endsWith('/transition')),
+      this.page.locator('.ant-popover:visible .ant-btn-primary').filter({ hasText: confirmLabel }).click(),
+    ]);
     if (response.status() !== 200) throw new Error(`approve: ${response.status()} ${await response.text()}`);
     await this.waitForStage('closed');
   }
