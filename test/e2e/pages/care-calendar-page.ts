@@ -60,8 +60,7 @@ export class CareCalendarPage {
 
   /** Submits the dialog and returns the server's answer. */
   async submit(): Promise<Response> {
-    const answer = this.page.waitForResponse((response) => response.url().endsWith('/api/campaigns') && response.request().method() === 'POST');
-    await this.dialog.locator('.ant-modal-footer .ant-btn-primary').click();
-    return answer;
+    const [response] = await Promise.all([this.page.waitForResponse((response) => response.url().endsWith('/api/campaigns') && response.request().method() === 'POST'), this.dialog.locator('.ant-modal-footer .ant-btn-primary').click()]);
+    return response;
   }
 }

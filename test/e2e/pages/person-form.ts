@@ -55,9 +55,7 @@ export class PersonForm {
 
   /** Saves the merged file and waits for the server's answer, so a failure names what the server said. */
   async saveMerged(): Promise<void> {
-    const answered = this.page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes('/api/people/'));
-    await this.page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
-    const response = await answered;
+    const [response] = await Promise.all([this.page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes('/api/people/')), this.page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click()]);
     if (response.status() !== 200) throw new Error(`merged save answered ${response.status()}: ${await response.text()}`);
   }
 }

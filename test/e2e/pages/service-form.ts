@@ -93,8 +93,7 @@ export class ServiceForm {
 
   /** Saves and returns the server's answer to the POST of the record. */
   async save(): Promise<Response> {
-    const answered = this.page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/services');
-    await this.saveButton.click();
-    return answered;
+    const [response] = await Promise.all([this.page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/services'), this.saveButton.click()]);
+    return response;
   }
 }

@@ -51,8 +51,7 @@ export class ServiceRecordPage {
 
   /** Saves the correction (or re-applies it after a conflict) and returns the server's answer. */
   async saveCorrection(button: 'save' | 'reapply' = 'save'): Promise<Response> {
-    const answered = this.page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes('/api/services/'));
-    await this.page.getByTestId(button === 'save' ? 'service-save-edit' : 'conflict-reapply').click();
-    return answered;
+    const [response] = await Promise.all([this.page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().includes('/api/services/')), this.page.getByTestId(button === 'save' ? 'service-save-edit' : 'conflict-reapply').click()]);
+    return response;
   }
 }

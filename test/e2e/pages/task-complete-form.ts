@@ -46,8 +46,7 @@ export class TaskCompleteForm {
 
   /** Saves and returns the server's answer to POST /api/tasks/:id/complete. */
   async save(): Promise<Response> {
-    const answered = this.page.waitForResponse((response) => response.request().method() === 'POST' && /\/api\/tasks\/[^/]+\/complete$/.test(new URL(response.url()).pathname));
-    await this.saveButton.click();
-    return answered;
+    const [response] = await Promise.all([this.page.waitForResponse((response) => response.request().method() === 'POST' && /\/api\/tasks\/[^/]+\/complete$/.test(new URL(response.url()).pathname)), this.saveButton.click()]);
+    return response;
   }
 }

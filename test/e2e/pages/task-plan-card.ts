@@ -44,9 +44,8 @@ export class TaskPlanCard {
 
   /** Saves the dialog and returns the server's answer to the PUT. */
   async save(): Promise<Response> {
-    const answered = this.page.waitForResponse((response) => response.request().method() === 'PUT' && new URL(response.url()).pathname.endsWith('/contact-plan'));
-    await this.page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
-    return answered;
+    const [response] = await Promise.all([this.page.waitForResponse((response) => response.request().method() === 'PUT' && new URL(response.url()).pathname.endsWith('/contact-plan')), this.page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click()]);
+    return response;
   }
 
   /** Returns the person to the station's rules, with a reason. */
@@ -54,8 +53,7 @@ export class TaskPlanCard {
     await this.root.getByTestId('plan-reset').click();
     await this.resetDialog.waitFor({ state: 'visible' });
     await this.resetDialog.getByTestId('plan-reset-reason').fill(reason);
-    const answered = this.page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.endsWith('/contact-plan/reset'));
-    await this.page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click();
-    return answered;
+    const [response] = await Promise.all([this.page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.endsWith('/contact-plan/reset')), this.page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').click()]);
+    return response;
   }
 }
