@@ -9,6 +9,7 @@ import { shanghaiDay } from '../../time';
 import { CARE_GROUPS, DEFAULT_CARE_RULES, DEFAULT_SILENCE_DAYS, type CareRules } from '../../../shared/codes';
 import type { CareSettings, ContactPlan, SetContactPlanRequest, UpdateCareSettingsRequest } from '../../../shared/schemas/care';
 import { loadPersonRow, peopleOfStationInGroups, todayOf } from '../people/people.service';
+import type { PersonRow } from '../people/people.reply';
 import { villagesOfStation } from '../orgs/orgs.service';
 import { stationStaff, userNames } from '../users/users.service';
 import { lastContactsOfStation } from '../services/services.service';
@@ -158,7 +159,10 @@ export async function overridesOfStation(ctx: Ctx, stationId: string, personIds?
 }
 
 async function contactPlanOf(ctx: Ctx, personId: string): Promise<ContactPlan> {
-  const { row } = await loadPersonRow(ctx, personId);
+  return contactPlanFor(ctx, (await loadPersonRow(ctx, personId)).row);
+}
+
+async function contactPlanFor(ctx: Ctx, row: PersonRow): Promise<ContactPlan> {
   const settings = await loadSettings(ctx, row.stationId);
   const [overrides, assignments, contacts, openTasks, staff] = await Promise.all([
     overridesOfStation(ctx, row.stationId, [row.id]),
@@ -203,9 +207,9 @@ async function contactPlanOf(ctx: Ctx, personId: string): Promise<ContactPlan> {
 }
 
 export async function getContactPlan(ctx: Ctx, personId: string): Promise<ContactPlan> {
-  const plan = await contactPlanOf(ctx, personId);
-  // Part of a person's file: audited like the file itself.
   const { row } = await loadPersonRow(ctx, personId);
+  const plan = await contactPlanFor(ctx, row);
+  // Part of a person's file: audited like the file itself.
   await recordAudit(ctx, { action: 'care.plan_read', entityType: 'person', entityId: personId, stationId: row.stationId });
   return plan;
 }
