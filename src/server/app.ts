@@ -22,6 +22,8 @@ import { peopleImportRoutes } from './modules/people/import/people-import.routes
 import { servicesRoutes } from './modules/services/services.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { careRoutes } from './modules/care/care.routes';
+import { surveysRoutes } from './modules/surveys/surveys.routes';
+import { needsRoutes } from './modules/needs/needs.routes';
 
 export interface BuildOptions {
   logger?: boolean | { level: string };
@@ -117,6 +119,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(servicesRoutes);
   await app.register(casesRoutes);
   await app.register(careRoutes);
+  await app.register(surveysRoutes);
+  await app.register(needsRoutes);
 
   if (webDir) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
 

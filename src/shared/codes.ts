@@ -414,3 +414,138 @@ export const FESTIVALS = {
 } satisfies CodeList<string>;
 export type FestivalCode = keyof typeof FESTIVALS;
 export const FESTIVAL_CODES = Object.keys(FESTIVALS) as FestivalCode[];
+
+// ---------------------------------------------------------------------------------------------
+// Needs research: surveys and the needs register
+
+export const GENDERS = {
+  male: { 'zh-CN': '男', 'en-US': 'Male' },
+  female: { 'zh-CN': '女', 'en-US': 'Female' },
+} satisfies CodeList<string>;
+export type GenderCode = keyof typeof GENDERS;
+
+export const QUESTION_TYPES = {
+  single: { 'zh-CN': '单选题', 'en-US': 'Single choice' },
+  multi: { 'zh-CN': '多选题', 'en-US': 'Multiple choice' },
+  rank: { 'zh-CN': '排序题', 'en-US': 'Ranking' },
+  scale: { 'zh-CN': '量表题', 'en-US': 'Scale' },
+  text: { 'zh-CN': '填空题', 'en-US': 'Text' },
+  number: { 'zh-CN': '数字题', 'en-US': 'Number' },
+} satisfies CodeList<string>;
+export type QuestionType = keyof typeof QUESTION_TYPES;
+/** Question types whose answers are chosen from options (and so can carry a need type). */
+export const CHOICE_QUESTION_TYPES: QuestionType[] = ['single', 'multi', 'rank'];
+
+export const SURVEY_MODES = {
+  questionnaire: { 'zh-CN': '调查问卷', 'en-US': 'Questionnaire' },
+  interview: { 'zh-CN': '结构化访谈', 'en-US': 'Structured interview' },
+} satisfies CodeList<string>;
+export type SurveyMode = keyof typeof SURVEY_MODES;
+
+/** A survey is built as a draft, collects responses while open, and takes none once closed. */
+export const SURVEY_STATUSES = {
+  draft: { 'zh-CN': '草稿', 'en-US': 'Draft' },
+  open: { 'zh-CN': '收集中', 'en-US': 'Collecting' },
+  closed: { 'zh-CN': '已结束', 'en-US': 'Closed' },
+} satisfies CodeList<string>;
+export type SurveyStatus = keyof typeof SURVEY_STATUSES;
+
+/** How a response came in. */
+export const RESPONSE_SOURCES = {
+  visit: { 'zh-CN': '入户填写', 'en-US': 'Filled in at a visit' },
+  phone: { 'zh-CN': '电话访问', 'en-US': 'By phone' },
+  paper: { 'zh-CN': '纸质问卷录入', 'en-US': 'Entered from paper' },
+  group: { 'zh-CN': '集中填写', 'en-US': 'Filled in at a group session' },
+} satisfies CodeList<string>;
+export type ResponseSource = keyof typeof RESPONSE_SOURCES;
+
+/** Age bands for cross-tabulation, by whole years at the day of the response. */
+export const AGE_BANDS = {
+  '0-5': { 'zh-CN': '0–5 岁', 'en-US': '0–5' },
+  '6-11': { 'zh-CN': '6–11 岁', 'en-US': '6–11' },
+  '12-17': { 'zh-CN': '12–17 岁', 'en-US': '12–17' },
+  '18-39': { 'zh-CN': '18–39 岁', 'en-US': '18–39' },
+  '40-59': { 'zh-CN': '40–59 岁', 'en-US': '40–59' },
+  '60-69': { 'zh-CN': '60–69 岁', 'en-US': '60–69' },
+  '70-79': { 'zh-CN': '70–79 岁', 'en-US': '70–79' },
+  '80+': { 'zh-CN': '80 岁及以上', 'en-US': '80 and over' },
+} satisfies CodeList<string>;
+export type AgeBand = keyof typeof AGE_BANDS;
+export const AGE_BAND_CODES = Object.keys(AGE_BANDS) as AgeBand[];
+
+/** The band an age in whole years falls in. */
+export function ageBandOf(age: number): AgeBand {
+  if (age < 6) return '0-5';
+  if (age < 12) return '6-11';
+  if (age < 18) return '12-17';
+  if (age < 40) return '18-39';
+  if (age < 60) return '40-59';
+  if (age < 70) return '60-69';
+  if (age < 80) return '70-79';
+  return '80+';
+}
+
+/** Dimensions a survey's answers can be cross-tabulated by. */
+export const CROSSTAB_DIMENSIONS = {
+  village: { 'zh-CN': '村(社区)', 'en-US': 'Village' },
+  group: { 'zh-CN': '服务对象类别', 'en-US': 'Group' },
+  gender: { 'zh-CN': '性别', 'en-US': 'Sex' },
+  age_band: { 'zh-CN': '年龄段', 'en-US': 'Age band' },
+} satisfies CodeList<string>;
+export type CrosstabDimension = keyof typeof CROSSTAB_DIMENSIONS;
+
+/** identified → being_served → met | unmet; a met or unmet need can be reopened as identified. */
+export const NEED_STATUSES = {
+  identified: { 'zh-CN': '已识别', 'en-US': 'Identified' },
+  being_served: { 'zh-CN': '服务中', 'en-US': 'Being served' },
+  met: { 'zh-CN': '已满足', 'en-US': 'Met' },
+  unmet: { 'zh-CN': '未能满足', 'en-US': 'Not met' },
+} satisfies CodeList<string>;
+export type NeedStatus = keyof typeof NEED_STATUSES;
+export const OPEN_NEED_STATUSES: NeedStatus[] = ['identified', 'being_served'];
+export const NEED_TRANSITIONS: Record<NeedStatus, NeedStatus[]> = {
+  identified: ['being_served', 'met', 'unmet'],
+  being_served: ['met', 'unmet', 'identified'],
+  met: ['identified'],
+  unmet: ['identified', 'being_served'],
+};
+
+/** Where a need was identified. */
+export const NEED_SOURCES = {
+  survey: { 'zh-CN': '问卷/访谈', 'en-US': 'Survey or interview' },
+  visit: { 'zh-CN': '走访', 'en-US': 'Visit' },
+  assessment: { 'zh-CN': '个案需求评估', 'en-US': 'Case assessment' },
+  other: { 'zh-CN': '其他', 'en-US': 'Other' },
+} satisfies CodeList<string>;
+export type NeedSource = keyof typeof NEED_SOURCES;
+
+/**
+ * The concrete or professional service types that answer each need type: a need counts as
+ * answered once its person has a service record of one of them since it was identified.
+ */
+export const NEED_SERVICE_TYPES: Record<NeedTypeCode, ServiceTypeCode[]> = {
+  healthcare: ['health'],
+  elder_education: ['capacity_building', 'digital_skills'],
+  recreation: ['social_integration'],
+  daily_care: ['daily_care'],
+  companionship: ['companionship', 'counselling'],
+  digital_skills: ['digital_skills'],
+  anti_fraud: ['anti_fraud'],
+  policy_access: ['policy'],
+  tutoring: ['tutoring'],
+  safety_education: ['safety_education'],
+  psychological: ['counselling', 'companionship'],
+  family_contact: ['counselling'],
+  interest_activities: ['capacity_building', 'social_integration'],
+  child_education: ['tutoring', 'capacity_building'],
+  family_health: ['health'],
+  employment: ['capacity_building'],
+  rights_protection: ['policy'],
+};
+
+/** The need types that belong with each audience of the seed's findings, for templates and pickers. */
+export const NEED_TYPES_BY_AUDIENCE = {
+  elder: ['healthcare', 'elder_education', 'recreation', 'daily_care', 'companionship', 'digital_skills', 'anti_fraud', 'policy_access'],
+  child: ['tutoring', 'safety_education', 'psychological', 'family_contact', 'interest_activities'],
+  woman: ['child_education', 'family_health', 'employment', 'rights_protection'],
+} as const satisfies Record<string, readonly NeedTypeCode[]>;

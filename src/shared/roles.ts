@@ -28,12 +28,20 @@ export const PERMISSIONS = [
   'care:read',
   'care:write',
   'care:manage',
+  'surveys:read',
+  'surveys:write',
+  'surveys:respond',
+  'surveys:responses',
+  'surveys:analyse',
+  'needs:read',
+  'needs:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...PERMISSIONS],
-  county: ['orgs:read'],
+  // Civil affairs reads surveys and their aggregate results and rankings, never single responses.
+  county: ['orgs:read', 'surveys:read', 'surveys:analyse'],
   manager: [
     'orgs:read',
     'orgs:write',
@@ -53,11 +61,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'care:read',
     'care:write',
     'care:manage',
+    'surveys:read',
+    'surveys:write',
+    'surveys:respond',
+    'surveys:responses',
+    'surveys:analyse',
+    'needs:read',
+    'needs:write',
   ],
-  worker: ['orgs:read', 'people:read', 'people:write', 'people:import', 'people:export', 'services:read', 'services:write', 'cases:read', 'cases:write', 'care:read', 'care:write'],
+  worker: ['orgs:read', 'people:read', 'people:write', 'people:import', 'people:export', 'services:read', 'services:write', 'cases:read', 'cases:write', 'care:read', 'care:write',
+    'surveys:read', 'surveys:write', 'surveys:respond', 'surveys:responses', 'surveys:analyse', 'needs:read', 'needs:write'],
   // A volunteer records the services they give to the people paired with them; case documents are never theirs to see.
   // Volunteers see and complete only the care tasks assigned to them.
-  volunteer: ['orgs:read', 'people:read', 'services:read', 'services:write', 'care:read', 'care:write'],
+  // Volunteers help fill in questionnaires (mostly anonymous community ones) but do not read others' responses.
+  volunteer: ['orgs:read', 'people:read', 'services:read', 'services:write', 'care:read', 'care:write', 'surveys:read', 'surveys:respond'],
 };
 
 export function permissionsOf(role: Role): Permission[] {

@@ -15,6 +15,8 @@ import {
   TeamOutlined,
   CheckSquareOutlined,
   HeartOutlined,
+  BarChartOutlined,
+  FormOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -30,7 +32,7 @@ interface NavItem {
   key: string;
   path: string;
   icon: ReactNode;
-  labelKey: `nav.${'home' | 'people' | 'tasks' | 'services' | 'cases' | 'care' | 'places' | 'users' | 'audit'}`;
+  labelKey: `nav.${'home' | 'people' | 'tasks' | 'services' | 'cases' | 'care' | 'surveys' | 'needs' | 'places' | 'users' | 'audit'}`;
   permission?: Permission;
 }
 
@@ -41,6 +43,8 @@ const NAV: readonly NavItem[] = [
   { key: 'services', path: '/services', icon: <FileTextOutlined />, labelKey: 'nav.services', permission: 'services:read' },
   { key: 'cases', path: '/cases', icon: <SolutionOutlined />, labelKey: 'nav.cases', permission: 'cases:read' },
   { key: 'care', path: '/care', icon: <HeartOutlined />, labelKey: 'nav.care', permission: 'care:read' },
+  { key: 'surveys', path: '/surveys', icon: <FormOutlined />, labelKey: 'nav.surveys', permission: 'surveys:read' },
+  { key: 'needs', path: '/needs', icon: <BarChartOutlined />, labelKey: 'nav.needs', permission: 'surveys:analyse' },
   { key: 'places', path: '/places', icon: <ApartmentOutlined />, labelKey: 'nav.places', permission: 'orgs:read' },
   { key: 'users', path: '/users', icon: <TeamOutlined />, labelKey: 'nav.users', permission: 'users:read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, labelKey: 'nav.audit', permission: 'audit:read' },

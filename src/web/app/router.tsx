@@ -30,6 +30,11 @@ const CareAlertsPage = lazy(() => import('../pages/care/alerts-page').then((m) =
 const CalendarPage = lazy(() => import('../pages/care/calendar-page').then((m) => ({ default: m.CalendarPage })));
 const CampaignPage = lazy(() => import('../pages/care/campaign-page').then((m) => ({ default: m.CampaignPage })));
 const CareSettingsPage = lazy(() => import('../pages/care/settings-page').then((m) => ({ default: m.CareSettingsPage })));
+const SurveysListPage = lazy(() => import('../pages/surveys/surveys-list-page').then((m) => ({ default: m.SurveysListPage })));
+const SurveyBuilderPage = lazy(() => import('../pages/surveys/survey-builder-page').then((m) => ({ default: m.SurveyBuilderPage })));
+const SurveyPage = lazy(() => import('../pages/surveys/survey-page').then((m) => ({ default: m.SurveyPage })));
+const SurveyFillPage = lazy(() => import('../pages/surveys/survey-fill-page').then((m) => ({ default: m.SurveyFillPage })));
+const NeedsPage = lazy(() => import('../pages/needs/needs-page').then((m) => ({ default: m.NeedsPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 export interface SignInLocationState {
@@ -174,6 +179,17 @@ export const router = createBrowserRouter([
           { path: 'settings', element: <RequirePermission permission="care:manage"><CareSettingsPage /></RequirePermission> },
         ],
       },
+      {
+        path: 'surveys',
+        children: [
+          { index: true, element: <RequirePermission permission="surveys:read"><SurveysListPage /></RequirePermission> },
+          { path: 'new', element: <RequirePermission permission="surveys:write"><SurveyBuilderPage /></RequirePermission> },
+          { path: ':id', element: <RequirePermission permission="surveys:read"><SurveyPage /></RequirePermission> },
+          { path: ':id/edit', element: <RequirePermission permission="surveys:write"><SurveyBuilderPage /></RequirePermission> },
+          { path: ':id/fill', element: <RequirePermission permission="surveys:respond"><SurveyFillPage /></RequirePermission> },
+        ],
+      },
+      { path: 'needs', element: <RequirePermission permission="surveys:analyse"><NeedsPage /></RequirePermission> },
       {
         path: 'users',
         element: (

@@ -3,12 +3,16 @@ import { servicesEn } from '../pages/services/messages';
 import { casesEn } from '../pages/cases/messages';
 import { tasksEn } from '../pages/tasks/messages';
 import { careEn } from '../pages/care/messages';
+import { surveysEn } from '../pages/surveys/messages';
+import { needsEn } from '../pages/needs/messages';
 
 export const enUS = {
   services: servicesEn,
   cases: casesEn,
   tasks: tasksEn,
   care: careEn,
+  surveys: surveysEn,
+  needs: needsEn,
   app: {
     name: 'LastMeter',
     subtitle: 'Social work station platform',
@@ -67,6 +71,8 @@ export const enUS = {
     cases: 'Casework',
     tasks: 'My tasks',
     care: 'Care',
+    surveys: 'Surveys',
+    needs: 'Needs',
     menu: 'Menu',
     openMenu: 'Open the menu',
   },

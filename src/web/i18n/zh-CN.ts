@@ -6,12 +6,16 @@ import { servicesZh } from '../pages/services/messages';
 import { casesZh } from '../pages/cases/messages';
 import { tasksZh } from '../pages/tasks/messages';
 import { careZh } from '../pages/care/messages';
+import { surveysZh } from '../pages/surveys/messages';
+import { needsZh } from '../pages/needs/messages';
 
 export const zhCN = {
   services: servicesZh,
   cases: casesZh,
   tasks: tasksZh,
   care: careZh,
+  surveys: surveysZh,
+  needs: needsZh,
   app: {
     name: '最后一米',
     subtitle: '社工站服务平台',
@@ -70,6 +74,8 @@ export const zhCN = {
     cases: '个案管理',
     tasks: '我的任务',
     care: '关爱服务',
+    surveys: '问卷调查',
+    needs: '需求分析',
     menu: '菜单',
     openMenu: '打开菜单',
   },

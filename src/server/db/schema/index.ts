@@ -5,3 +5,5 @@ export * from './people';
 export * from './cases';
 export * from './services';
 export * from './care';
+export * from './surveys';
+export * from './needs';

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/page-header';
+
+export function SurveyFillPage() {
+  const { t } = useTranslation();
+  return <PageHeader title={t('surveys.title')} />;
+}
