@@ -8,7 +8,8 @@ import type { AnswerValue, Question } from '../../../shared/schemas/surveys';
 /**
  * A survey (调查问卷 or 结构化访谈) of a station. Its questions live in `survey_versions`: a
  * change of questions once responses exist makes a new version, and every response keeps the
- * version it was filled from. `response_count` and `last_response_at` are kept by the intake.
+ * version it was filled from. Response counts are counted from `survey_responses` (no counter on
+ * this row: intake from many phones at once would queue on it).
  */
 export const surveys = pgTable(
   'surveys',
