@@ -15,12 +15,15 @@
  *    do) beside the same reads as SQL, each read on its own; the worker's day at 1 and 10 clients
  *    and completing a task, each beside its SQL; a campaign for every elder of the station.
  *    Query plans go to bench/PLANS.md.
+ * 6. Survey responses (bench/surveys.ts): one survey grown to 20,000 responses, then 60,000; intake at
+ *    1 and 10 clients (a linked and an anonymous response), a phone's batch of 50, the list of 50,
+ *    each beside its SQL, and where an intake's time goes. Query plans go to bench/PLANS.md.
  *
  * Writes bench/RESULTS.md. Figures are for reading, never for gating CI: machines are noisy.
- * BENCH_ONLY=care (or a comma list of path, people, import, services, care) runs those parts
+ * BENCH_ONLY=care (or a comma list of path, people, import, services, care, surveys) runs those parts
  * alone and replaces only their sections of RESULTS.md (and PLANS.md), keeping the rest.
  * BENCH_SECONDS (3), BENCH_PEOPLE (200000), BENCH_PEOPLE_PER_STATION (2000), BENCH_SERVICE_PEOPLE (950)
- * and BENCH_CARE_PEOPLE (2700) shorten a trial run.
+ * BENCH_CARE_PEOPLE (2700), BENCH_SURVEY_RESPONSES (20000) and BENCH_SURVEY_GROWN (60000) shorten a trial run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +33,7 @@ import { BENCH_PEOPLE_PER_STATION, benchPeople, type PeopleBench } from './peopl
 import { benchImport, IMPORT_ROWS, type ImportBench } from './import';
 import { benchServices, servicesTable, type ServicesBench } from './services';
 import { BENCH_CARE_PEOPLE, benchCare, careReading, careTable, type CareBench } from './care';
+import { BATCH, BENCH_SURVEY_GROWN, BENCH_SURVEY_RESPONSES, benchSurveys, INTAKE_TARGET, LIST_TARGET_P50, surveysReading, surveysTable, type SurveysBench } from './surveys';
 import { CONNECTIONS, DURATION, getter, latency, throughput } from './measure';
 
 /** The issue's target: a search answers within 50 ms at p95 on the embedded database. */
@@ -56,7 +60,7 @@ function peopleTable(bench: PeopleBench): string[] {
   ];
 }
 
-const PARTS = ['path', 'people', 'import', 'services', 'care'] as const;
+const PARTS = ['path', 'people', 'import', 'services', 'care', 'surveys'] as const;
 type Part = (typeof PARTS)[number];
 
 /** The heading each part's section of RESULTS.md starts with. */
@@ -66,10 +70,13 @@ const HEADINGS: Record<Part, string> = {
   import: '## Excel import',
   services: '## Service records',
   care: '## Care tasks',
+  surveys: '## Surveys',
 };
 
 /** The heading PLANS.md gives the care plans, after the people plans. */
 const CARE_PLANS_HEADING = '# Query plans of the care benchmark';
+/** The heading PLANS.md gives the survey plans, after the care plans. */
+const SURVEYS_PLANS_HEADING = '# Query plans of the surveys benchmark';
 
 /** The parts BENCH_ONLY names (all when unset); an unknown name stops the run before anything is measured. */
 function partsToRun(): Set<Part> {
@@ -132,6 +139,10 @@ async function main(): Promise<void> {
   if (parts.has('services')) for (const [label, url] of modes) servicesBenches.push(await benchServices(label, url));
   const careBenches: CareBench[] = [];
   if (parts.has('care')) for (const [label, url] of modes) careBenches.push(await benchCare(label, url));
+  const surveysLoad = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const surveysBenches: SurveysBench[] = [];
+  if (parts.has('surveys')) for (const [label, url] of modes) surveysBenches.push(await benchSurveys(label, url));
+  const surveysEndLoad = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 
   const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
   const measuredOn = `${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -177,11 +188,28 @@ async function main(): Promise<void> {
     ...careBenches.flatMap((bench) => [...careTable(bench), '']),
     ...careReading(careBenches),
   ]);
+  sections.set(HEADINGS.surveys, [
+    HEADINGS.surveys,
+    '',
+    `The demo township with its year (its needs research included); 安远镇's elders survey (the template, edited once) grown with bulk`,
+    `inserts to ${BENCH_SURVEY_RESPONSES.toLocaleString('en')} responses, later to ${BENCH_SURVEY_GROWN.toLocaleString('en')}. As anyuan.worker over HTTP (the whole app: session, CSRF, rate limit,`,
+    'zod, the service, the reply). Intake: `POST /api/surveys/:id/responses` with a new client-made UUIDv7 each time, from 1 and',
+    `${CONNECTIONS} clients, of a response linked to an elder of the station (whose needs are registered already, as after a first survey)`,
+    'and of an anonymous one; its floor writes the row and its audit event in one transaction, the writes intake makes, without',
+    `its reads (session, survey, person). The batch: \`POST /api/surveys/responses/batch\` with ${BATCH} responses a request. The list:`,
+    '`GET /api/surveys/:id/responses?limit=50` (it writes an audit event: responses are personal data); its floor the SELECT with',
+    `the names joined. Targets: intake ≥ ${INTAKE_TARGET.rps.toLocaleString('en')} responses/s from ${CONNECTIONS} clients with p95 < ${INTAKE_TARGET.p95} ms; the list p50 < ${LIST_TARGET_P50} ms at any size.`,
+    'PostgreSQL is reached through the app\'s own pool (10 connections). Plans: bench/PLANS.md.',
+    `Measured ${measuredOn}; load average when the surveys part started ${surveysLoad}, when it ended ${surveysEndLoad}.`,
+    '',
+    ...surveysBenches.flatMap((bench) => [...surveysTable(bench), '']),
+    ...surveysReading(surveysBenches),
+  ]);
   const fresh = new Map([...sections].filter(([heading]) => PARTS.some((part) => parts.has(part) && HEADINGS[part] === heading)));
   const resultsFile = new URL('./RESULTS.md', import.meta.url);
   if (parts.size < PARTS.length && fs.existsSync(resultsFile)) {
     fs.writeFileSync(resultsFile, replaceSections(fs.readFileSync(resultsFile, 'utf8'), fresh));
-    writePlans(peopleBenches, careBenches, parts);
+    writePlans(peopleBenches, careBenches, parts, surveysBenches);
     console.log(`replaced ${[...fresh.keys()].join(', ')} in bench/RESULTS.md`);
     return;
   }
@@ -211,14 +239,17 @@ async function main(): Promise<void> {
   const notesFile = new URL('./NOTES.md', import.meta.url);
   if (fs.existsSync(notesFile)) lines.push(fs.readFileSync(notesFile, 'utf8'));
   fs.writeFileSync(resultsFile, lines.join('\n'));
-  writePlans(peopleBenches, careBenches, parts);
+  writePlans(peopleBenches, careBenches, parts, surveysBenches);
   console.log('wrote bench/RESULTS.md and bench/PLANS.md');
 }
 
-/** PLANS.md: the people plans, then the care plans; a part that did not run keeps its earlier plans. */
-function writePlans(peopleBenches: PeopleBench[], careBenches: CareBench[], parts: Set<Part>): void {
+/** PLANS.md: the people plans, then the care plans, then the survey plans; a part that did not run keeps its earlier plans. */
+function writePlans(peopleBenches: PeopleBench[], careBenches: CareBench[], parts: Set<Part>, surveysBenches: SurveysBench[]): void {
   const file = new URL('./PLANS.md', import.meta.url);
-  const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const whole = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const surveysCut = whole.indexOf(SURVEYS_PLANS_HEADING);
+  let surveyPlans = surveysCut >= 0 ? whole.slice(surveysCut).trimEnd().split('\n') : [];
+  const previous = surveysCut >= 0 ? whole.slice(0, surveysCut) : whole;
   const cut = previous.indexOf(CARE_PLANS_HEADING);
   let people = cut >= 0 ? previous.slice(0, cut).trimEnd().split('\n') : previous.trimEnd().split('\n');
   let care = cut >= 0 ? previous.slice(cut).trimEnd().split('\n') : [];
@@ -234,7 +265,13 @@ function writePlans(peopleBenches: PeopleBench[], careBenches: CareBench[], part
       for (const plan of bench.plans) care.push(`## ${bench.database}, care: ${plan.what}`, '', '```', plan.plan, '```', '');
     }
   }
-  fs.writeFileSync(file, [...people, '', ...care].join('\n'));
+  if (parts.has('surveys')) {
+    surveyPlans = [SURVEYS_PLANS_HEADING, '', 'EXPLAIN (ANALYZE, COSTS OFF) of the list of responses, as bench/surveys.ts sends it, at each size.', ''];
+    for (const bench of surveysBenches) {
+      for (const plan of bench.plans) surveyPlans.push(`## ${bench.database}, surveys: ${plan.what}`, '', '```', plan.plan, '```', '');
+    }
+  }
+  fs.writeFileSync(file, [...people, '', ...care, ...(surveyPlans.length > 0 ? ['', ...surveyPlans] : [])].join('\n').trimEnd() + '\n');
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,8 @@ import { seedServices, servicesScreens } from './screens/services';
 import { casesScreens, seedCases } from './screens/cases';
 import { seedTasks, tasksScreens } from './screens/tasks';
 import { careScreens, seedCare } from './screens/care';
+import { needsScreens, seedNeeds } from './screens/needs';
+import { seedSurveys, surveysScreens } from './screens/surveys';
 
 const OUT = join(process.cwd(), 'screenshots');
 type Size = 'desktop' | 'phone';
@@ -263,6 +265,8 @@ async function main(): Promise<void> {
   const cases = await seedCases(server.url);
   const tasks = await seedTasks(server.url);
   const care = await seedCare(server.url);
+  const needs = await seedNeeds(server.url);
+  const surveys = await seedSurveys(server.url);
   try {
     for (const size of ['desktop', 'phone'] as const) {
       for (const lang of ['zh-CN', 'en-US'] as const) {
@@ -450,6 +454,10 @@ async function main(): Promise<void> {
         await tasksScreens({ browser, url: server.url, size, lang, tag, open, shot, signIn, visit }, tasks);
         // Festival care, alerts and settings (关爱服务): scripts/screens/care.ts.
         await careScreens({ browser, url: server.url, size, lang, tag, open, shot, signIn, visit }, care);
+        // Needs ranking, register and a person's needs (需求分析): scripts/screens/needs.ts.
+        await needsScreens({ browser, url: server.url, size, lang, tag, open, shot, signIn, visit }, needs);
+        // Surveys: the list, the builder and its preview, filling in, results, cross-tabs, ranking, responses (问卷调查): scripts/screens/surveys.ts.
+        await surveysScreens({ browser, url: server.url, size, lang, tag, open, shot, signIn, visit }, surveys);
       }
     }
   } finally {

@@ -114,7 +114,7 @@ function send(reply: FastifyReply, lang: Lang, code: ErrorCode, details?: unknow
   return reply.status(ERRORS[code].status).type('application/json; charset=utf-8').send(body);
 }
 
-function localiseDetails(details: unknown, lang: Lang): unknown {
+export function localiseDetails(details: unknown, lang: Lang): unknown {
   if (!Array.isArray(details)) return details;
   return details.map((entry: unknown) => {
     if (entry && typeof entry === 'object' && 'messageKey' in entry) {

@@ -177,6 +177,15 @@ export const FIELD_MESSAGES = {
   'survey.numberOut': { 'zh-CN': '数值超出允许的范围。', 'en-US': 'The number is outside the allowed range.' },
   'survey.numberInteger': { 'zh-CN': '此题须填写整数。', 'en-US': 'This question takes a whole number.' },
   'survey.crosstabType': { 'zh-CN': '交叉分析只适用于单选、多选、排序和量表题。', 'en-US': 'Cross-tabulation works on single, multiple-choice, ranking and scale questions.' },
+  'survey.showIfType': { 'zh-CN': '显示条件不能引用填空题，请引用选择题、量表题或数字题。', 'en-US': 'A condition cannot name a text question; name a choice, scale or number question.' },
+  'survey.statusTransition': {
+    'zh-CN': '问卷状态不能这样变更：草稿→收集中→已结束，已结束的问卷可以重新开始收集。',
+    'en-US': 'A survey moves draft → collecting → closed; a closed survey can be reopened.',
+  },
+  'survey.exportTooMany': {
+    'zh-CN': '符合条件的答卷超过 50,000 份，请按村或版本筛选后分批导出。',
+    'en-US': 'More than 50,000 responses match; filter by village or version and export in parts.',
+  },
   'need.transition': {
     'zh-CN': '需求状态不能这样变更：已识别→服务中→已满足/未能满足，已满足或未能满足的需求可重新打开。',
     'en-US': 'A need moves identified → being served → met / not met; a met or unmet need can be reopened.',

@@ -34,7 +34,7 @@ describe('on a phone (390×844)', () => {
 
       const drawer = await shell.openDrawer();
       expect(await drawer.innerText()).toContain('安远镇社工站');
-      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '个案管理', '关爱服务', '机构与村居']);
+      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '个案管理', '关爱服务', '问卷调查', '需求分析', '机构与村居']);
 
       await shell.go('机构与村居');
       await page.waitForURL('**/places');

@@ -32,14 +32,14 @@ describe('signing in', () => {
 
       await signIn.signIn('anyuan.worker', DEMO_PASSWORD);
       const shell = new Shell(page);
-      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '个案管理', '关爱服务', '机构与村居']);
+      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '个案管理', '关爱服务', '问卷调查', '需求分析', '机构与村居']);
       expect(await shell.scopeName()).toBe('安远镇社工站');
       expect(await shell.headerText()).toContain('社工');
       await expect.poll(() => page.getByTestId('today').innerText()).toMatch(/^今天是 \d{4}年\d{1,2}月\d{1,2}日 星期[一二三四五六日]$/);
       await expect.poll(() => page.locator('.lm-home').innerText()).toContain('村(社区)');
 
       await shell.switchLanguage('English');
-      await expect.poll(() => shell.menuLabels()).toEqual(['Home', 'My tasks', 'People', 'Service records', 'Casework', 'Care', 'Places']);
+      await expect.poll(() => shell.menuLabels()).toEqual(['Home', 'My tasks', 'People', 'Service records', 'Casework', 'Care', 'Surveys', 'Needs', 'Places']);
       expect(await shell.headerText()).toContain('Social worker');
       expect(await page.getByTestId('today').innerText()).toMatch(
         /^Today is (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{1,2} [A-Z][a-z]+ \d{4}$/,
@@ -48,7 +48,7 @@ describe('signing in', () => {
 
       await page.reload();
       await shell.header.waitFor({ state: 'visible' });
-      await expect.poll(() => shell.menuLabels()).toEqual(['Home', 'My tasks', 'People', 'Service records', 'Casework', 'Care', 'Places']);
+      await expect.poll(() => shell.menuLabels()).toEqual(['Home', 'My tasks', 'People', 'Service records', 'Casework', 'Care', 'Surveys', 'Needs', 'Places']);
       expect(await page.locator('.lm-home').innerText()).toContain('Hello,');
 
       await shell.signOut('Sign out');
@@ -79,7 +79,7 @@ describe('signing in', () => {
     }
   });
 
-  it('a volunteer’s menu holds their tasks and care, but no casework', async () => {
+  it('a volunteer’s menu holds their tasks, care and surveys, but no casework and no needs analysis', async () => {
     const context = await newContext(browser, server.url);
     const page = await context.newPage();
     try {
@@ -87,7 +87,7 @@ describe('signing in', () => {
       await signIn.goto();
       await signIn.signIn('anyuan.volunteer', DEMO_PASSWORD);
       const shell = new Shell(page);
-      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '关爱服务', '机构与村居']);
+      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '关爱服务', '问卷调查', '机构与村居']);
     } finally {
       await context.close();
     }
@@ -116,7 +116,7 @@ describe('signing in', () => {
       await signIn.goto();
       await signIn.signIn('anyuan.manager', DEMO_PASSWORD);
       const shell = new Shell(page);
-      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '个案管理', '关爱服务', '机构与村居', '用户管理', '审计日志']);
+      expect(await shell.menuLabels()).toEqual(['首页', '我的任务', '服务对象', '服务记录', '个案管理', '关爱服务', '问卷调查', '需求分析', '机构与村居', '用户管理', '审计日志']);
       await expect.poll(() => page.locator('.lm-home').innerText()).toContain('最近操作');
       // Signing in is itself audited, so the list is never empty here.
       await expect.poll(() => page.locator('.lm-home .ant-list-item').count()).toBeGreaterThan(0);

@@ -151,7 +151,7 @@ const WELLBEING_WORDS: Record<number, string[]> = {
 // ---------------------------------------------------------------------------------------------
 
 /** A demo staff member acting through the care module: a station manager as their session would make them. */
-function staffActor(account: CareStaffAccount, stationId: string): Actor {
+export function staffActor(account: CareStaffAccount, stationId: string): Actor {
   return {
     userId: account.id,
     username: account.username,

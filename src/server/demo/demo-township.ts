@@ -11,6 +11,7 @@ import { ResidentGenerator } from './synthetic-people';
 import { insertResidents, systemActor, type LoadedResidents } from './load-residents';
 import { loadDemoHistory, type HistoryStationInput, type LoadedHistory } from './demo-history';
 import { demoVillageWorkers, loadDemoCare, type CareStaffAccount, type LoadedCare } from './demo-care';
+import { loadDemoSurveys, type LoadedSurveys } from './demo-surveys';
 import type { SyntheticHousehold } from './synthetic-people';
 
 /**
@@ -81,6 +82,8 @@ export interface DemoTownship {
   history: LoadedHistory;
   /** What was loaded of care: personal plans, tasks, campaigns (all zero without `history`). */
   care: LoadedCare;
+  /** What was loaded of needs research: surveys, responses, the needs register (all zero without `history`). */
+  surveys: LoadedSurveys;
 }
 
 export interface DemoOptions {
@@ -91,7 +94,8 @@ export interface DemoOptions {
   /**
    * A year of service records and a dozen cases at every stage (demo-history.ts), with the
    * extra staff who did the work, and the care side that follows from it: settings, personal
-   * plans, tasks, campaigns (demo-care.ts). Off by default: unit tests make the records they need.
+   * plans, tasks, campaigns (demo-care.ts), and the year's needs research: surveys, responses and
+   * the needs register (demo-surveys.ts). Off by default: unit tests make the records they need.
    */
   history?: boolean;
 }
@@ -120,6 +124,7 @@ export async function loadDemoTownship(ctx: Ctx, password: string, options: Demo
     residents: { households: 0, people: 0, benefits: 0 },
     history: { services: 0, cases: 0, caseEvents: 0 },
     care: { personalPlans: 0, planTasks: 0, campaigns: 0, campaignTasks: 0, services: 0 },
+    surveys: { surveys: 0, versions: 0, responses: 0, linked: 0, anonymous: 0, paper: 0, needs: { identified: 0, being_served: 0, met: 0, unmet: 0 } },
   };
   const history = options.history ?? false;
   const seed = options.seed ?? 20210430;
@@ -213,10 +218,22 @@ export async function loadDemoTownship(ctx: Ctx, password: string, options: Demo
           workers: accountsOf(station.key, 'worker').map(staffAccount),
         })),
       });
+      result.surveys = await loadDemoSurveys(tx, {
+        now,
+        seed,
+        stations: DEMO_STATIONS.map((station) => ({
+          id: result.stations[station.key].id,
+          villageIds: result.stations[station.key].villageIds,
+          households: households[station.key],
+          villageWorkers: villageWorkers[station.key],
+          manager: staffAccount(accountsOf(station.key, 'manager')[0]!),
+          editsASurvey: station.key === 'anyuan',
+        })),
+      });
     }
     await recordAudit(tx, {
       action: 'demo.load',
-      details: { note: 'synthetic demo township', stations: DEMO_STATIONS.length, accounts: demoAccounts(history).length, ...result.residents, history: result.history, care: result.care },
+      details: { note: 'synthetic demo township', stations: DEMO_STATIONS.length, accounts: demoAccounts(history).length, ...result.residents, history: result.history, care: result.care, surveys: result.surveys },
       actorOverride: { id: null, username: 'system', role: null },
     });
   });

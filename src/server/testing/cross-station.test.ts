@@ -12,11 +12,15 @@ import {
   contactPlanOverrides,
   dangerReports,
   households,
+  needs,
   orgs,
   people,
   personBenefits,
   serviceAttachments,
   serviceRecords,
+  surveyResponses,
+  surveys,
+  surveyVersions,
   users,
 } from '../db/schema/index';
 import { permissionsOf, type Role } from '../../shared/roles';
@@ -43,6 +47,10 @@ async function snapshot() {
     campaigns: await t.deps.db.select().from(campaigns).where(inArray(campaigns.stationId, station)),
     tasks: await t.deps.db.select().from(careTasks).where(inArray(careTasks.stationId, station)),
     taskEvents: await t.deps.db.select().from(careTaskEvents).where(inArray(careTaskEvents.stationId, station)),
+    needs: await t.deps.db.select().from(needs).where(inArray(needs.stationId, station)),
+    surveys: await t.deps.db.select().from(surveys).where(inArray(surveys.stationId, station)),
+    surveyVersions: await t.deps.db.select().from(surveyVersions).where(inArray(surveyVersions.stationId, station)),
+    surveyResponses: await t.deps.db.select().from(surveyResponses).where(inArray(surveyResponses.stationId, station)),
   });
 }
 

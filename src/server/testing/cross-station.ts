@@ -22,6 +22,9 @@ export interface AnyuanRecords {
   referralId: string;
   campaignId: string;
   taskId: string;
+  needId: string;
+  surveyId: string;
+  surveyResponseId: string;
 }
 
 export interface CrossStationCase {
@@ -66,6 +69,15 @@ export async function anyuanRecords(t: TestApp): Promise<AnyuanRecords> {
     await manager.inject({ method: 'POST', url: '/api/campaigns', payload: { festival: 'childrens_day', groups: ['left_behind_child'], kinds: ['phone'], windowDays: 7 } })
   ).json<{ id: string }>();
   const task = (await manager.inject({ method: 'GET', url: `/api/tasks?assignee=all&campaignId=${campaign.id}` })).json<{ items: { id: string }[] }>().items[0]!;
+  const need = (await worker.inject({ method: 'POST', url: '/api/needs', payload: { personId: person.id, needType: 'tutoring', note: '安远需求' } })).json<{ id: string }>();
+  const survey = (
+    await worker.inject({
+      method: 'POST',
+      url: '/api/surveys',
+      payload: { title: '安远调查', audience: 'left_behind_child', mode: 'questionnaire', questions: [{ key: 'q', type: 'single', text: '安远题', options: [{ value: 'a', label: '安远甲', needType: 'tutoring' }, { value: 'b', label: '安远乙' }] }] },
+    })
+  ).json<{ id: string }>();
+  const surveyResponse = (await worker.inject({ method: 'POST', url: `/api/surveys/${survey.id}/responses`, payload: { personId: person.id, answers: { q: 'a' }, note: '安远答卷' } })).json<{ id: string }>();
   return {
     stationId: t.demo.stations.anyuan.id,
     villageId,
@@ -80,6 +92,9 @@ export async function anyuanRecords(t: TestApp): Promise<AnyuanRecords> {
     referralId: referred.referrals[0]!.id,
     campaignId: campaign.id,
     taskId: task.id,
+    needId: need.id,
+    surveyId: survey.id,
+    surveyResponseId: surveyResponse.id,
   };
 }
 
@@ -167,4 +182,29 @@ export const crossStationCases: CrossStationCase[] = [
   { name: 'list alerts of an Anyuan village', method: 'GET', permission: 'care:manage', url: (r) => `/api/care/alerts?type=no_plan&villageId=${r.villageId}`, expect: 400 },
   { name: 'export the alerts of Anyuan', method: 'GET', permission: 'care:manage', url: (r) => `/api/care/alerts.xlsx?stationId=${r.stationId}` },
   { name: 'read the visit rate of Anyuan', method: 'GET', permission: 'care:manage', url: (r) => `/api/care/visit-rate?stationId=${r.stationId}` },
+  // needs register and ranking
+  { name: 'read an Anyuan need', method: 'GET', permission: 'needs:read', url: (r) => `/api/needs/${r.needId}` },
+  { name: 'move an Anyuan need on', method: 'PATCH', permission: 'needs:write', url: (r) => `/api/needs/${r.needId}`, body: () => ({ version: 1, status: 'met' }) },
+  { name: 'register a need of an Anyuan person', method: 'POST', permission: 'needs:write', url: () => '/api/needs', body: (r) => ({ personId: r.personId, needType: 'psychological' }), expect: 400 },
+  { name: "list an Anyuan person's needs", method: 'GET', permission: 'needs:read', url: (r) => `/api/needs?personId=${r.personId}`, expect: 'empty' },
+  { name: 'list the needs of an Anyuan village', method: 'GET', permission: 'needs:read', url: (r) => `/api/needs?villageId=${r.villageId}`, expect: 'empty' },
+  { name: 'list the needs of Anyuan', method: 'GET', permission: 'needs:read', url: (r) => `/api/needs?stationId=${r.stationId}` },
+  { name: 'read the needs summary of Anyuan', method: 'GET', permission: 'needs:read', url: (r) => `/api/needs/summary?stationId=${r.stationId}` },
+  { name: 'read the needs summary of an Anyuan village', method: 'GET', permission: 'needs:read', url: (r) => `/api/needs/summary?villageId=${r.villageId}`, expect: 400 },
+  { name: 'rank the needs of Anyuan', method: 'GET', permission: 'surveys:analyse', url: (r) => `/api/needs/ranking?group=left_behind_child&stationId=${r.stationId}` },
+  { name: 'rank the needs of an Anyuan village', method: 'GET', permission: 'surveys:analyse', url: (r) => `/api/needs/ranking?group=left_behind_child&villageId=${r.villageId}`, expect: 400 },
+  { name: 'export the needs ranking of Anyuan', method: 'GET', permission: 'surveys:analyse', url: (r) => `/api/needs/ranking/export?group=left_behind_child&stationId=${r.stationId}` },
+  { name: 'draw the needs ranking of Anyuan', method: 'GET', permission: 'surveys:analyse', url: (r) => `/api/needs/ranking/chart.svg?group=left_behind_child&stationId=${r.stationId}` },
+  // surveys
+  { name: 'build a survey for Anyuan', method: 'POST', permission: 'surveys:write', url: () => '/api/surveys', body: (r) => ({ stationId: r.stationId, title: '越权', audience: 'elder', mode: 'questionnaire', questions: [{ key: 'q', type: 'text', text: '越权' }] }) },
+  { name: 'list the surveys of Anyuan', method: 'GET', permission: 'surveys:read', url: (r) => `/api/surveys?stationId=${r.stationId}`, expect: 'empty' },
+  { name: 'read an Anyuan survey', method: 'GET', permission: 'surveys:read', url: (r) => `/api/surveys/${r.surveyId}` },
+  { name: 'change an Anyuan survey', method: 'PUT', permission: 'surveys:write', url: (r) => `/api/surveys/${r.surveyId}`, body: () => ({ version: 1, status: 'closed' }) },
+  { name: 'read a version of an Anyuan survey', method: 'GET', permission: 'surveys:read', url: (r) => `/api/surveys/${r.surveyId}/versions/1` },
+  { name: 'answer an Anyuan survey', method: 'POST', permission: 'surveys:respond', url: (r) => `/api/surveys/${r.surveyId}/responses`, body: () => ({ answers: { q: 'b' } }) },
+  { name: 'list the responses of an Anyuan survey', method: 'GET', permission: 'surveys:responses', url: (r) => `/api/surveys/${r.surveyId}/responses` },
+  { name: 'read an Anyuan response', method: 'GET', permission: 'surveys:responses', url: (r) => `/api/surveys/${r.surveyId}/responses/${r.surveyResponseId}` },
+  { name: 'export the responses of an Anyuan survey', method: 'GET', permission: 'surveys:responses', url: (r) => `/api/surveys/${r.surveyId}/responses/export` },
+  { name: 'read the results of an Anyuan survey', method: 'GET', permission: 'surveys:analyse', url: (r) => `/api/surveys/${r.surveyId}/results` },
+  { name: 'cross-tabulate an Anyuan survey', method: 'GET', permission: 'surveys:analyse', url: (r) => `/api/surveys/${r.surveyId}/crosstab?question=q&by=village` },
 ];

@@ -220,6 +220,9 @@ export const zListResponsesQuery = z.object({
 });
 export type ListResponsesQuery = z.infer<typeof zListResponsesQuery>;
 
+export const zExportResponsesQuery = zListResponsesQuery.omit({ limit: true, cursor: true }).describe('The list filters; at most 50,000 responses');
+export type ExportResponsesQuery = z.infer<typeof zExportResponsesQuery>;
+
 // ---------------------------------------------------------------------------------------------
 // Analysis
 

@@ -31,6 +31,8 @@ import {
   type zTransferRequest,
   type zTransitionRequest,
 } from '../../../shared/schemas/cases';
+import { registerNeeds } from '../needs/needs.service';
+import { addedNeeds } from '../needs/needs.rules';
 import { addDays, checkTransition, documentProblems, documentWritable, reviewIntervalDays, type Problem } from './cases.rules';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -181,6 +183,14 @@ async function insertEvents(tx: Ctx, row: Pick<CaseRow, 'id' | 'stationId'>, eve
   }
 }
 
+interface Decision {
+  set: Partial<CaseRow>;
+  events: EventInput[];
+  details?: Record<string, unknown>;
+  /** Writes of other modules that belong to the change, in its transaction. */
+  alongside?: (tx: Ctx) => Promise<void>;
+}
+
 /**
  * The one way a case changes: the version read must be current (else 409 with the current case),
  * a closed case is not changed (409 CASE_CLOSED), and the change, its events and its audit
@@ -191,14 +201,14 @@ async function changeCase(
   id: string,
   version: number,
   action: string,
-  decide: (row: CaseRow) => Promise<{ set: Partial<CaseRow>; events: EventInput[]; details?: Record<string, unknown> }> | { set: Partial<CaseRow>; events: EventInput[]; details?: Record<string, unknown> },
+  decide: (row: CaseRow) => Promise<Decision> | Decision,
   options: { allowClosed?: boolean } = {},
 ): Promise<Case> {
   const found = await loadCaseRow(ctx, id);
   const { row } = found;
   if (row.stage === 'closed' && !options.allowClosed) throw new AppError('CASE_CLOSED');
   if (row.version !== version) throw new AppError('VERSION_CONFLICT', { details: { current: await toCase(ctx, found) } });
-  const { set, events, details } = await decide(row);
+  const { set, events, details, alongside } = await decide(row);
   await inTransaction(ctx, async (tx) => {
     const updated = await tx.db
       .update(cases)
@@ -208,6 +218,7 @@ async function changeCase(
     if (updated.length === 0) throw new AppError('VERSION_CONFLICT', { details: { current: await reply(ctx, id) } });
     await insertEvents(tx, row, events);
     await recordAudit(tx, { action, entityType: 'case', entityId: id, stationId: row.stationId, details: { personId: row.personId, ...details } });
+    if (alongside) await alongside(tx);
   });
   return reply(ctx, id);
 }
@@ -324,7 +335,12 @@ export async function saveDocument(ctx: Ctx, id: string, kind: CaseDocumentKind,
       const sooner = nextReview(ctx, (content as NonNullable<CaseDocuments['assessment']>).riskLevel);
       if (!row.nextReviewOn || sooner < row.nextReviewOn) set.nextReviewOn = sooner;
     }
-    return { set, events: [{ kind: 'document_saved', document: kind, details: { previous: row[kind] } }], details: { document: kind } };
+    // Needs the assessment adds (not those it already had) go to the needs register with it.
+    const added = kind === 'assessment' ? addedNeeds((row.assessment as CaseDocuments['assessment'])?.needs, (content as CaseDocuments['assessment'])?.needs) : [];
+    const alongside = async (tx: Ctx) => {
+      await registerNeeds(tx, { stationId: row.stationId, personId: row.personId, villageId: row.villageId, needTypes: added, source: 'assessment', sourceId: row.id });
+    };
+    return { set, events: [{ kind: 'document_saved', document: kind, details: { previous: row[kind] } }], details: { document: kind }, alongside };
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { actorOf, inTransaction, type Ctx } from '../../context';
 import { orgs, people, serviceRecordRevisions, serviceRecords } from '../../db/schema/index';
@@ -522,4 +522,50 @@ export async function peopleContactedBetween(ctx: Ctx, stationId: string, kinds:
       ),
     );
   return new Set(rows.map((r) => r.personId));
+}
+
+// -- reads for the needs register
+
+/**
+ * For each wanted (key, person, since, types): the person's latest record started at or after
+ * `since` whose report types (service types with their professional parents) include one of
+ * `types`: the service that answers a need. One query for a page of needs; answers key → record.
+ */
+export async function latestServicesOfTypes(
+  ctx: Ctx,
+  wanted: readonly { key: string; personId: string; since: Date; types: readonly string[] }[],
+): Promise<Map<string, { id: string; startedAt: Date; serviceTypes: string[] }>> {
+  const found = new Map<string, { id: string; startedAt: Date; serviceTypes: string[] }>();
+  const asked = wanted.filter((w) => w.types.length > 0);
+  if (asked.length === 0) return found;
+  const allTypes = [...new Set(asked.flatMap((w) => w.types))];
+  const rows = await ctx.db
+    .select({ id: serviceRecords.id, personId: serviceRecords.personId, startedAt: serviceRecords.startedAt, serviceTypes: serviceRecords.serviceTypes, reportTypes: serviceRecords.reportTypes })
+    .from(serviceRecords)
+    .where(
+      and(
+        stationScope(ctx, serviceRecords.stationId),
+        inArray(serviceRecords.personId, [...new Set(asked.map((w) => w.personId))]),
+        gte(serviceRecords.startedAt, new Date(Math.min(...asked.map((w) => w.since.getTime())))),
+        sql`${serviceRecords.reportTypes} && array[${sql.join(
+          allTypes.map((t) => sql`${t}`),
+          sql`, `,
+        )}]::text[]`,
+      ),
+    )
+    .orderBy(desc(serviceRecords.startedAt), desc(serviceRecords.id));
+  for (const want of asked) {
+    const match = rows.find((r) => r.personId === want.personId && r.startedAt >= want.since && r.reportTypes.some((t) => want.types.includes(t)));
+    if (match) found.set(want.key, { id: match.id, startedAt: match.startedAt, serviceTypes: match.serviceTypes });
+  }
+  return found;
+}
+
+/**
+ * A condition for another module's query: the person has a record started at or after `since`
+ * whose report types overlap `types` (SQL expressions of the outer row). Lets the needs register
+ * filter "unanswered" in the database without copying this table's SQL.
+ */
+export function hasServiceOfTypesSince(ctx: Ctx, personId: SQL | AnyColumn, since: SQL | AnyColumn, types: SQL): SQL {
+  return sql`exists (select 1 from ${serviceRecords} where ${serviceRecords.personId} = ${personId} and ${serviceRecords.startedAt} >= ${since} and ${serviceRecords.reportTypes} && ${types} and ${stationScope(ctx, serviceRecords.stationId)})`;
 }

@@ -14,6 +14,7 @@ import { DangerReportDialog } from './danger-report-dialog';
 import { PersonServicesCard } from '../services/person-services-card';
 import { PersonCasesCard } from '../cases/person-cases-card';
 import { PersonContactPlanCard } from '../tasks/person-plan-card';
+import { PersonNeedsCard } from '../needs/person-needs-card';
 import { revealIdNumber, useHousehold, usePerson, useSetBenefit, useTimeline } from './people-api';
 import { benefitLabel, ethnicityLabel, groupLabel, GroupTags, initialOf, livingLabel, PhoneLink, RiskTag, statusLabel, useGenderLabel } from './people-labels';
 import type { BenefitCode, BenefitStatus, Person } from './people-types';
@@ -121,6 +122,7 @@ function PersonView({ person }: { person: Person }) {
             {hasPermission(user, 'care:read') && <PersonContactPlanCard person={person} />}
             {hasPermission(user, 'cases:read') && <PersonCasesCard person={person} />}
             {hasPermission(user, 'services:read') && <PersonServicesCard person={person} />}
+            {hasPermission(user, 'needs:read') && <PersonNeedsCard person={person} />}
             <BenefitsCard person={person} canWrite={canWrite} />
             <HouseholdCard person={person} />
             <TimelineCard personId={person.id} />
