@@ -191,6 +191,16 @@ describe('surveys at a desk (1440×900)', () => {
       await builder.setOption(1, 1, '心理疏导', '子女教育');
       await builder.showIf(1, '家里有上学的孩子吗', '有');
 
+      // Leaving with unsaved work asks first; staying keeps it all.
+      await page.locator('.lm-back-link').click();
+      const leave = page.locator('.ant-modal-confirm:visible');
+      await leave.waitFor({ state: 'visible' });
+      expect(await leave.innerText()).toContain('还没有保存');
+      await leave.getByRole('button', { name: '留在本页' }).click();
+      await leave.waitFor({ state: 'hidden' });
+      expect(page.url()).toContain('/surveys/new');
+      expect(await builder.cards.count()).toBe(2);
+
       // Moving the conditional question to the top leaves it naming a question below it.
       await builder.moveUp(1);
       expect(await builder.card(0).getByTestId('question-text').inputValue()).toBe('孩子学习上最需要什么帮助？');
@@ -308,8 +318,9 @@ describe('surveys at a desk (1440×900)', () => {
       try {
         const survey = new SurveyPage(page);
         await survey.goto(made.id);
-        const tabs = await page.locator('[data-testid^="survey-tab-"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-testid')));
-        expect(tabs).toEqual(['survey-tab-results', 'survey-tab-crosstab', 'survey-tab-ranking']);
+        const tabs = () => page.locator('.lm-sv-tabs .ant-tabs-tab [data-testid^="survey-tab-"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-testid')));
+        await expect.poll(tabs).toEqual(['survey-tab-results', 'survey-tab-crosstab', 'survey-tab-ranking']);
+        await page.getByTestId('results-tab').waitFor({ state: 'visible' });
         expect(await page.getByTestId('survey-fill').count()).toBe(0);
         expect(await page.getByTestId('survey-edit').count()).toBe(0);
       } finally {
@@ -321,7 +332,8 @@ describe('surveys at a desk (1440×900)', () => {
       try {
         await page.goto('/surveys');
         const row = page.locator('.ant-table-row').filter({ hasText: '县里可见的问卷' });
-        await row.waitFor({ state: 'visible' });
+        await row.getByTestId('survey-fill').waitFor({ state: 'visible' });
+        // The title is no link: the survey's page is for those who analyse it; the one link is 填写.
         expect(await row.locator('a').count()).toBe(1);
         await row.getByTestId('survey-fill').click();
         await new SurveyFill(page).form.waitFor({ state: 'visible' });

@@ -26,7 +26,7 @@ export const zRankingItem = z.object({
   label: z.string().describe("The need type in the caller's language"),
   count: z.number().int().describe('Respondents who expressed the need (chose, or ranked, an option carrying it)'),
   share: z.number().describe('count / respondents, 0–1'),
-  rank: z.number().int().describe('1 = most needed; needs with equal counts share a rank'),
+  rank: z.number().int().describe('1 = most needed; needs with equal counts and equal first choices share a rank (1, 2, 2, 4)'),
   firstChoice: z.number().int().describe('Respondents who put it first in a rank question or chose it in a single-choice one'),
 });
 

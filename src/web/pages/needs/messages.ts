@@ -24,7 +24,6 @@ export const needsZh = {
     status: '状态',
     allStatuses: '全部状态',
     unansweredOnly: '只看未回应',
-    any: '全部',
     clear: '清除筛选',
   },
   periods: { last12: '近 12 个月', thisYear: '今年', lastYear: '去年', all: '全部时间', custom: '自定义' },
@@ -61,7 +60,6 @@ export const needsZh = {
     cardMeta: '{{count}} 人表达了这项需求 · {{first}} 人列为首选',
   },
   register: {
-    noAccess: '需求台账只对社工站的社工和站长开放。',
     summary: '各类需求的回应情况',
     summaryHint: '点击数字即可在下方名单中查看这些需求。“未回应”指仍在办、但还没有相应服务记录的需求。',
     needType: '需求类型',
@@ -83,7 +81,6 @@ export const needsZh = {
     notAnswered: '尚无服务回应',
     empty: '没有需求。',
     emptyFiltered: '没有符合所选条件的需求。',
-    note: '备注',
   },
   actions: {
     change: '更改状态',
@@ -139,7 +136,6 @@ export const needsEn: Widen<typeof needsZh> = {
     status: 'Status',
     allStatuses: 'All statuses',
     unansweredOnly: 'Unanswered only',
-    any: 'Any',
     clear: 'Clear filters',
   },
   periods: { last12: 'Last 12 months', thisYear: 'This year', lastYear: 'Last year', all: 'All time', custom: 'Custom' },
@@ -176,7 +172,6 @@ export const needsEn: Widen<typeof needsZh> = {
     cardMeta: '{{count}} expressed it · {{first}} put it first',
   },
   register: {
-    noAccess: 'The needs register is open to the station’s social workers and manager.',
     summary: 'How each need is being answered',
     summaryHint: 'Click a number to list those needs below. “Unanswered” are open needs no service record has answered yet.',
     needType: 'Need type',
@@ -198,7 +193,6 @@ export const needsEn: Widen<typeof needsZh> = {
     notAnswered: 'No service yet',
     empty: 'No needs.',
     emptyFiltered: 'No needs match these filters.',
-    note: 'Note',
   },
   actions: {
     change: 'Change status',

@@ -99,8 +99,12 @@ export function CrosstabTab({ survey }: { survey: Survey }) {
       ) : (
         <Card size="small" title={`${numberOf(crosstab.data.question.key)}. ${crosstab.data.question.text}`} data-testid="crosstab-result">
           <Chart
-            option={view === 'heatmap' ? crosstabHeatmapOption(crosstab.data, { share: t('surveys.results.share') }) : crosstabBarsOption(crosstab.data)}
-            height={view === 'heatmap' ? Math.max(200, 90 + crosstab.data.rows.length * 40) : barHeight(crosstab.data.rows.length, 16 + 12 * crosstab.data.columns.length) + 24 * Math.ceil(crosstab.data.columns.length / 4)}
+            option={
+              view === 'heatmap'
+                ? crosstabHeatmapOption(crosstab.data, { share: t('surveys.results.share'), labelWidth: columnLabelWidth(crosstab.data.columns.length, narrow) })
+                : crosstabBarsOption(crosstab.data)
+            }
+            height={view === 'heatmap' ? Math.max(220, (narrow ? 140 : 110) + crosstab.data.rows.length * 40) : barHeight(crosstab.data.rows.length, 16 + 12 * crosstab.data.columns.length) + 24 * Math.ceil(crosstab.data.columns.length / 4)}
             ariaLabel={t('surveys.crosstab.chart')}
             testId="crosstab-chart"
           />
@@ -110,6 +114,12 @@ export function CrosstabTab({ survey }: { survey: Survey }) {
       )}
     </div>
   );
+}
+
+/** How wide an answer's name may be under a heat map's column before it wraps: the plot's width shared by the columns. */
+function columnLabelWidth(columns: number, narrow: boolean): number {
+  const plot = narrow ? 240 : 900;
+  return Math.max(36, Math.min(140, Math.floor(plot / Math.max(1, columns)) - 6));
 }
 
 function CrosstabTable({ crosstab }: { crosstab: Crosstab }) {

@@ -20,6 +20,14 @@ export const surveysZh = {
   notFound: '没有找到这份问卷，可能已不在您的范围内。',
   back: '返回问卷列表',
   backToSurvey: '返回问卷',
+  leave: {
+    builderTitle: '离开前保存问卷吗？',
+    builderContent: '问卷的修改还没有保存，离开后将丢失。',
+    fillTitle: '离开这份答卷吗？',
+    fillContent: '已填的答案还没有提交，离开后将丢失。',
+    ok: '离开',
+    stay: '留在本页',
+  },
   list: {
     columns: {
       title: '问卷',
@@ -48,8 +56,6 @@ export const surveysZh = {
     intro: '从空白问卷开始，或选用一份需求调查模板再按需修改。',
     blank: '空白问卷',
     blankDescription: '从第一道题开始自己设计。',
-    use: '使用',
-    loadFailed: '模板加载失败',
   },
   builder: {
     titleNew: '新建问卷',
@@ -118,7 +124,6 @@ export const surveysZh = {
       unitPlaceholder: '如：岁、次、元',
       showIf: '显示条件',
       showIfAlways: '始终显示',
-      showIfWhen: '当',
       showIfEquals: '选择',
       showIfSource: '选择前面的题目',
       showIfValue: '选择答案',
@@ -181,7 +186,6 @@ export const surveysZh = {
     noQuestions: '还没有题目。',
   },
   fill: {
-    title: '填写问卷',
     respondent: '答卷人',
     person: '服务对象',
     anonymousRespondent: '匿名填写',
@@ -226,8 +230,6 @@ export const surveysZh = {
   },
   survey: {
     facts: {
-      audience: '调查对象',
-      mode: '调查方式',
       version: '当前版本',
       responses: '答卷',
       lastResponse: '最近答卷',
@@ -288,7 +290,7 @@ export const surveysZh = {
     empty: '还没有答卷。填写后这里会显示每道题的统计。',
     emptyFiltered: '没有符合筛选条件的答卷。',
     chart: '第 {{number}} 题统计图',
-    table: '数据表',
+    table: '查看数据表',
   },
   crosstab: {
     question: '分析的题目',
@@ -328,7 +330,6 @@ export const surveysZh = {
       version: '版本',
     },
     empty: '还没有答卷。',
-    open: '查看答卷',
     drawerTitle: '答卷详情',
     notAnswered: '未作答',
     hidden: '按跳题规则未显示',
@@ -361,6 +362,14 @@ export const surveysEn: Widen<typeof surveysZh> = {
   notFound: 'No such survey; it may be outside your scope.',
   back: 'Back to surveys',
   backToSurvey: 'Back to the survey',
+  leave: {
+    builderTitle: 'Leave without saving?',
+    builderContent: 'The changes to this survey are not saved; they will be lost.',
+    fillTitle: 'Leave this response?',
+    fillContent: 'The answers are not submitted yet; they will be lost.',
+    ok: 'Leave',
+    stay: 'Stay',
+  },
   list: {
     columns: {
       title: 'Survey',
@@ -389,8 +398,6 @@ export const surveysEn: Widen<typeof surveysZh> = {
     intro: 'Start from a blank survey, or from a needs survey template and adapt it.',
     blank: 'Blank survey',
     blankDescription: 'Design it yourself from the first question.',
-    use: 'Use',
-    loadFailed: 'The templates could not be loaded',
   },
   builder: {
     titleNew: 'New survey',
@@ -404,13 +411,13 @@ export const surveysEn: Widen<typeof surveysZh> = {
       mode: 'Mode',
     },
     placeholders: {
-      title: 'e.g. Elders’ service needs 2027',
+      title: "e.g. Elders' service needs 2027",
       description: 'What the survey is for, how long it takes, how answers are kept confidential, that any question may be declined — read out before starting.',
       audience: 'Choose a group',
     },
     modeHint: {
       questionnaire: 'The respondent answers each question, alone or helped by a worker.',
-      interview: 'The worker asks each question; each can carry an interviewer’s prompt shown while filling in.',
+      interview: "The worker asks each question; each can carry an interviewer's prompt shown while filling in.",
     },
     questions: 'Questions',
     questionsCount: 'Questions: {{count}}',
@@ -430,7 +437,7 @@ export const surveysEn: Widen<typeof surveysZh> = {
       required: 'Required',
       help: 'Note',
       helpPlaceholder: 'Shown under the question (optional)',
-      prompt: 'Interviewer’s prompt',
+      prompt: "Interviewer's prompt",
       promptPlaceholder: 'How to ask, what to watch for, what to probe',
       options: 'Options',
       optionLabel: 'Option text',
@@ -459,7 +466,6 @@ export const surveysEn: Widen<typeof surveysZh> = {
       unitPlaceholder: 'e.g. years, times, yuan',
       showIf: 'Show when',
       showIfAlways: 'Always shown',
-      showIfWhen: 'When',
       showIfEquals: 'is',
       showIfSource: 'Choose an earlier question',
       showIfValue: 'Choose an answer',
@@ -506,7 +512,7 @@ export const surveysEn: Widen<typeof surveysZh> = {
   },
   form: {
     required: 'Required',
-    prompt: 'Interviewer’s prompt',
+    prompt: "Interviewer's prompt",
     multi: 'Choose any',
     multiMax: 'Choose up to {{count}}',
     rank: 'Tap in order of importance; tap again to undo',
@@ -522,7 +528,6 @@ export const surveysEn: Widen<typeof surveysZh> = {
     noQuestions: 'No questions yet.',
   },
   fill: {
-    title: 'Fill in',
     respondent: 'Respondent',
     person: 'A person on file',
     anonymousRespondent: 'Anonymous',
@@ -538,7 +543,7 @@ export const surveysEn: Widen<typeof surveysZh> = {
     source: 'How it is filled in',
     collectedAt: 'When the paper form was filled in',
     collectedAtHint: 'The date written on the paper form',
-    note: 'Interviewer’s note',
+    note: "Interviewer's note",
     notePlaceholder: 'How the respondent was, what to follow up (optional)',
     about: 'About this survey',
     progress: '{{answered}} of {{total}} answered',
@@ -567,8 +572,6 @@ export const surveysEn: Widen<typeof surveysZh> = {
   },
   survey: {
     facts: {
-      audience: 'Audience',
-      mode: 'Mode',
       version: 'Version',
       responses: 'Responses',
       lastResponse: 'Last response',
@@ -576,7 +579,7 @@ export const surveysEn: Widen<typeof surveysZh> = {
       createdValue: '{{name}}, {{time}}',
     },
     publish: 'Publish',
-    close: 'Close',
+    close: 'Stop collecting',
     reopen: 'Reopen',
     publishConfirm: 'Once published it can be filled in. Publish?',
     closeConfirm: 'A closed survey takes no more responses; its responses and results stay. Close it?',
@@ -626,10 +629,10 @@ export const surveysEn: Widen<typeof surveysZh> = {
     noAnswers: 'Nobody has answered this question yet.',
     noTexts: 'No written answers yet.',
     latestTexts: 'Latest answers (at most 50)',
-    empty: 'No responses yet. Once filled in, each question’s counts appear here.',
+    empty: "No responses yet. Once filled in, each question's counts appear here.",
     emptyFiltered: 'No response matches these filters.',
     chart: 'Chart of question {{number}}',
-    table: 'Table',
+    table: 'Show the table',
   },
   crosstab: {
     question: 'Question',
@@ -642,7 +645,7 @@ export const surveysEn: Widen<typeof surveysZh> = {
     total: 'Total',
     chart: 'Cross-tab chart',
     empty: 'No answers.',
-    cellHint: 'Each cell: people (share of the row’s respondents). In multiple-choice and ranking questions one person can count in several columns.',
+    cellHint: "Each cell: people (share of the row's respondents). In multiple-choice and ranking questions one person can count in several columns.",
   },
   ranking: {
     title: 'Needs ranking',
@@ -669,11 +672,10 @@ export const surveysEn: Widen<typeof surveysZh> = {
       version: 'Version',
     },
     empty: 'No responses yet.',
-    open: 'Open the response',
     drawerTitle: 'Response',
     notAnswered: 'Not answered',
     hidden: 'Skipped by the skip logic',
-    note: 'Interviewer’s note',
+    note: "Interviewer's note",
     needs: 'Needs expressed',
     respondentFacts: 'Respondent',
     filledFrom: 'Filled in from version {{number}}',

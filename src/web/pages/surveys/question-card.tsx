@@ -85,7 +85,7 @@ export function QuestionCard({
             options={QUESTION_TYPE_CODES.map((type) => ({ value: type, label: QUESTION_TYPES[type][language] }))}
             onChange={(type) => actions.update({ type })}
             aria-label={t('surveys.builder.question.type')}
-            style={{ width: 120 }}
+            style={{ width: 136 }}
             popupMatchSelectWidth={false}
             data-testid="question-type"
           />

@@ -76,14 +76,11 @@ export function RankingTab({ survey }: { survey: Survey }) {
           <Empty description={t('surveys.ranking.empty')} />
         </Card>
       ) : (
-        <Card
-          size="small"
-          title={
+        <Card size="small" data-testid="ranking-result">
+          <div className="lm-sv-toolbar">
             <Tag variant="filled" color="cyan" data-testid="ranking-respondents" data-count={ranking.data.respondents}>
               {t('surveys.ranking.respondents', { count: ranking.data.respondents })}
             </Tag>
-          }
-          extra={
             <Space size={4} wrap>
               <Button
                 size="small"
@@ -99,9 +96,7 @@ export function RankingTab({ survey }: { survey: Survey }) {
                 {t('surveys.ranking.exportExcel')}
               </Button>
             </Space>
-          }
-          data-testid="ranking-result"
-        >
+          </div>
           <Chart ref={chart} option={rankingOption(ranking.data, { count: t('surveys.ranking.count') })} height={barHeight(ranking.data.items.length)} ariaLabel={t('surveys.ranking.chart')} testId="ranking-chart" />
           {narrow ? (
             <List<Item>

@@ -33,6 +33,7 @@ import { QUESTION_TYPE_CODES, QuestionCard, type CardActions } from './question-
 import { SurveyForm } from './survey-form';
 import type { Answers, Survey } from './survey-types';
 import { useCreateSurvey, useSurvey, useTemplates, useUpdateSurvey } from './surveys-api';
+import { useLeaveGuard } from './use-leave-guard';
 import './surveys.css';
 
 /** /surveys/new (?template=…) and /surveys/:id/edit: one builder for both. */
@@ -133,6 +134,13 @@ function Builder({ initial, survey, templateTitle }: { initial: DraftSurvey; sur
   const saving = create.isPending || update.isPending;
   const back = survey ? `/surveys/${survey.id}` : '/surveys';
   const originalQuestions = useMemo(() => JSON.stringify(toQuestions(initial)), [initial]);
+  const original = useMemo(() => JSON.stringify(toSurveyFields(initial)), [initial]);
+  const allowLeave = useLeaveGuard(JSON.stringify(toSurveyFields(draft)) !== original, {
+    title: t('surveys.leave.builderTitle'),
+    content: t('surveys.leave.builderContent'),
+    ok: t('surveys.leave.ok'),
+    cancel: t('surveys.leave.stay'),
+  });
   // Changed questions make a new version only once the current one has responses (older versions keep theirs).
   const settledResponses = survey?.versions.find((item) => item.number === survey.currentVersion)?.responseCount ?? 0;
 
@@ -218,6 +226,7 @@ function Builder({ initial, survey, templateTitle }: { initial: DraftSurvey; sur
         {
           onSuccess: (saved) => {
             void message.success(t('surveys.builder.saved'));
+            allowLeave();
             void navigate(`/surveys/${saved.id}`, { replace: true });
           },
           onError: onSaveError,
@@ -231,6 +240,7 @@ function Builder({ initial, survey, templateTitle }: { initial: DraftSurvey; sur
         {
           onSuccess: (saved) => {
             void message.success(saved.currentVersion > survey.currentVersion ? t('surveys.builder.savedNewVersion', { number: saved.currentVersion }) : t('surveys.builder.saved'));
+            allowLeave();
             void navigate(`/surveys/${saved.id}`, { replace: true });
           },
           onError: onSaveError,

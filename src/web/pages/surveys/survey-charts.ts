@@ -144,8 +144,11 @@ export function crosstabBarsOption(crosstab: Crosstab): EChartsOption {
   };
 }
 
-/** A cross-tab as a heat map: rows down, answers across, each cell the share of its row. */
-export function crosstabHeatmapOption(crosstab: Crosstab, texts: { share: string }): EChartsOption {
+/**
+ * A cross-tab as a heat map: rows down, answers across, each cell the share of its row. The
+ * answers' names wrap within `labelWidth` pixels (the width of a column on the caller's screen).
+ */
+export function crosstabHeatmapOption(crosstab: Crosstab, texts: { share: string; labelWidth?: number }): EChartsOption {
   const data: Array<[number, number, number]> = [];
   crosstab.rows.forEach((row, y) => {
     crosstab.columns.forEach((column, x) => {
@@ -156,7 +159,12 @@ export function crosstabHeatmapOption(crosstab: Crosstab, texts: { share: string
   return {
     grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
     tooltip: { position: 'top', formatter: heatTooltip(crosstab) },
-    xAxis: { type: 'category', data: crosstab.columns.map((column) => column.label), axisLabel: { interval: 0, width: 90, overflow: 'truncate', color: '#3d5257' }, splitArea: { show: true } },
+    xAxis: {
+      type: 'category',
+      data: crosstab.columns.map((column) => column.label),
+      axisLabel: { interval: 0, width: texts.labelWidth ?? 90, overflow: 'break', lineHeight: 14, color: '#3d5257' },
+      splitArea: { show: true },
+    },
     yAxis: { type: 'category', data: crosstab.rows.map((row) => row.label), axisLabel, splitArea: { show: true }, inverse: true },
     visualMap: { min: 0, max: 100, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, text: ['100%', `0% · ${texts.share}`], inRange: { color: ['#f3f9f9', TEAL] } },
     series: [{ type: 'heatmap', data, label: { show: true, formatter: (params: { value?: unknown }) => (Array.isArray(params.value) ? `${String(params.value[2])}%` : '') } }],

@@ -19,6 +19,7 @@ import { AudienceTag, ModeTag, sourceLabel } from './survey-labels';
 import { answerProblems, answersToSend, progressOf } from './survey-logic';
 import type { Answers, CreateResponseRequest, Survey, SurveyResponse } from './survey-types';
 import { usePersonOnFile, useSubmitResponse, useSurvey } from './surveys-api';
+import { useLeaveGuard } from './use-leave-guard';
 import './surveys.css';
 
 const SOURCES = Object.keys(RESPONSE_SOURCES) as ResponseSource[];
@@ -95,6 +96,12 @@ function FillForm({ survey, back }: { survey: Survey; back: ReactNode }) {
   const [scrollTo, setScrollTo] = useState<string | null>(null);
   const [done, setDone] = useState<SurveyResponse | null>(null);
   const progress = progressOf(survey.questions, answers);
+  useLeaveGuard(!done && (progress.answered > 0 || note.trim() !== ''), {
+    title: t('surveys.leave.fillTitle'),
+    content: t('surveys.leave.fillContent'),
+    ok: t('surveys.leave.ok'),
+    cancel: t('surveys.leave.stay'),
+  });
   const canSeeSurvey = hasPermission(user, 'surveys:analyse') || hasPermission(user, 'surveys:write');
 
   useEffect(() => {
