@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { and, asc, eq, gte } from 'drizzle-orm';
 import type { Ctx } from '../context';
 import { needs, people, serviceRecords, surveyResponses } from '../db/schema/index';
 import { shanghaiDay } from '../time';
 import { surveyTemplates } from '../modules/surveys/survey-templates';
 import { createSurvey, updateSurvey } from '../modules/surveys/surveys.service';
-import { canonicalJson, checkAnswers, needTypesOf } from '../modules/surveys/surveys.rules';
+import { checkAnswers, needTypesOf } from '../modules/surveys/surveys.rules';
+import { responseHash } from '../modules/surveys/responses.service';
 import { festivalDate } from '../modules/care/festivals';
 import { ageOn } from '../../shared/id-number';
 import { ageBandOf, CHILD_GROUPS, ELDER_GROUPS, NEED_SERVICE_TYPES, type AgeBand, type FestivalCode, type GroupCode, type NeedStatus, type NeedTypeCode, type ResponseSource } from '../../shared/codes';
@@ -95,34 +95,6 @@ function lastFestival(code: FestivalCode, from: string, today: string): string |
   return null;
 }
 
-/** The fingerprint intake keeps of what a phone sent (responses.service.ts), so a resent demo response is a retry. */
-function responseHash(item: {
-  surveyId: string;
-  personId: string | null;
-  versionNumber: number;
-  source: ResponseSource;
-  collectedAt: Date;
-  villageId: string | null;
-  gender: 'male' | 'female' | null;
-  ageBand: AgeBand | null;
-  answers: Answers;
-  note: string | null;
-}): string {
-  const linked = item.personId !== null;
-  const content = {
-    surveyId: item.surveyId,
-    personId: item.personId,
-    versionNumber: item.versionNumber,
-    source: item.source,
-    collectedAt: item.collectedAt.toISOString(),
-    villageId: linked ? null : item.villageId,
-    gender: linked ? null : item.gender,
-    ageBand: linked ? null : item.ageBand,
-    answers: item.answers,
-    note: item.note,
-  };
-  return createHash('sha256').update(canonicalJson(content)).digest('base64url');
-}
 
 /** The elders' survey as the Anyuan manager edited it after the spring round: a question on falls, a clearer option. */
 function editedElderQuestions(questions: readonly Question[]): Question[] {
@@ -542,7 +514,7 @@ class StationSurveys {
       needTypes: p.needTypes,
       firstNeedTypes: p.firstNeedTypes,
       note: p.note,
-      contentHash: responseHash({ surveyId, versionNumber, ...respondent, source: p.source, collectedAt: p.collectedAt, answers, note: p.note }),
+      contentHash: responseHash({ surveyId, versionNumber, ...respondent, source: p.source, collectedAt: p.collectedAt.toISOString(), answers, note: p.note }),
       createdAt: p.createdAt,
     };
   }

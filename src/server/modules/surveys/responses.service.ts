@@ -114,7 +114,7 @@ async function villageNames(ctx: Ctx, stationId: string, villageId: string): Pro
 // Intake
 
 /** The fingerprint of what the client sent, to tell a retry (same id, same content) from a clash. */
-function responseHash(item: ResponseItem): string {
+export function responseHash(item: ResponseItem): string {
   const content = {
     surveyId: item.surveyId,
     personId: item.personId ?? null,
