@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, lt, not, or, sql, type SQL } from 'drizzle-orm'
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import { actorOf, inTransaction, type Ctx } from '../../context';
-import { recordAudit } from '../../audit/audit';
+import { recordAudit, recordAudits, type AuditAppend } from '../../audit/audit';
 import { isStationInScope, stationScope } from '../../auth/scope';
 import { needs, orgs, people } from '../../db/schema/index';
 import { AppError, fieldError, isUniqueViolation, notFound } from '../../errors';
@@ -58,14 +58,17 @@ function newNeedRow(ctx: Ctx, input: Omit<NeedsIdentified, 'needTypes'>, needTyp
   };
 }
 
-async function auditCreated(ctx: Ctx, row: { id: string; needType: string }, input: Omit<NeedsIdentified, 'needTypes'>): Promise<void> {
-  await recordAudit(ctx, {
-    action: 'need.create',
-    entityType: 'need',
-    entityId: row.id,
-    stationId: input.stationId,
-    details: { personId: input.personId, needType: row.needType, source: input.source, sourceId: input.sourceId },
-  });
+function createdEvent(ctx: Ctx, row: { id: string; needType: string }, input: Omit<NeedsIdentified, 'needTypes'>): AuditAppend {
+  return {
+    ctx,
+    input: {
+      action: 'need.create',
+      entityType: 'need',
+      entityId: row.id,
+      stationId: input.stationId,
+      details: { personId: input.personId, needType: row.needType, source: input.source, sourceId: input.sourceId },
+    },
+  };
 }
 
 /**
@@ -77,8 +80,18 @@ async function auditCreated(ctx: Ctx, row: { id: string; needType: string }, inp
  * skips the types already open, so two intakes at once never open the same need twice.
  */
 export async function registerNeeds(ctx: Ctx, input: NeedsIdentified): Promise<string[]> {
+  const { ids, audits } = await insertNeeds(ctx, input);
+  await recordAudits(ctx, audits);
+  return ids;
+}
+
+/**
+ * `registerNeeds` without its audit append: the caller appends the returned events in the same
+ * transaction, together with its own (the survey intake appends a whole group's events at once).
+ */
+export async function insertNeeds(ctx: Ctx, input: NeedsIdentified): Promise<{ ids: string[]; audits: AuditAppend[] }> {
   const types = [...new Set(input.needTypes)];
-  if (types.length === 0) return [];
+  if (types.length === 0) return { ids: [], audits: [] };
   const by = input.identifiedBy ?? ctx.actor?.userId;
   if (!by) throw new Error('registerNeeds: nobody identified the needs (no caller and no identifiedBy)');
   const inserted = await ctx.db
@@ -86,8 +99,7 @@ export async function registerNeeds(ctx: Ctx, input: NeedsIdentified): Promise<s
     .values(types.map((needType) => newNeedRow(ctx, input, needType, by)))
     .onConflictDoNothing()
     .returning({ id: needs.id, needType: needs.needType });
-  for (const row of inserted) await auditCreated(ctx, row, input);
-  return inserted.map((row) => row.id);
+  return { ids: inserted.map((row) => row.id), audits: inserted.map((row) => createdEvent(ctx, row, input)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,7 +326,7 @@ export async function createNeed(ctx: Ctx, input: CreateNeedInput): Promise<{ ne
       .onConflictDoNothing()
       .returning({ id: needs.id, needType: needs.needType });
     if (!row) return false;
-    await auditCreated(tx, row, identified);
+    await recordAudits(tx, [createdEvent(tx, row, identified)]);
     return true;
   });
   if (created) return { need: await loadNeed(ctx, id), created: true };

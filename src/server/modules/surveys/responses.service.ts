@@ -6,13 +6,13 @@ import { actorOf, inTransaction, type Ctx } from '../../context';
 import { orgs, people, surveyResponses, surveys, surveyVersions } from '../../db/schema/index';
 import { AppError, fieldError, localiseDetails, notFound } from '../../errors';
 import { stationScope } from '../../auth/scope';
-import { recordAudit, recordAudits } from '../../audit/audit';
+import { recordAudit, recordAudits, type AuditAppend } from '../../audit/audit';
 import { decodeCursor, encodeCursor } from '../../pagination';
 import { shanghaiDay } from '../../time';
 import { loadPersonRow, registerTimelineSource } from '../people/people.service';
 import { villagesOfStation } from '../orgs/orgs.service';
 import { userNames } from '../users/users.service';
-import { registerNeeds } from '../needs/needs.service';
+import { insertNeeds } from '../needs/needs.service';
 import { ageOn } from '../../../shared/id-number';
 import { ERRORS } from '../../../shared/errors';
 import { ageBandOf, type AgeBand, type GroupCode, type NeedTypeCode } from '../../../shared/codes';
@@ -335,14 +335,17 @@ async function writeGroup(jobs: readonly WriteJob[]): Promise<void> {
     }
     // Station by station, so the audit chains are locked in the same order as recordAudits takes them.
     created.sort((a, b) => (a.p.row.stationId < b.p.row.stationId ? -1 : a.p.row.stationId > b.p.row.stationId ? 1 : 0));
+    // The needs of linked respondents; their audit events join the group's, appended at once below.
+    const needEvents: AuditAppend[] = [];
     for (const { job, p } of created) {
       if (p.row.personId && p.row.villageId && p.needTypes.length > 0) {
-        await registerNeeds(own(job), { stationId: p.row.stationId, personId: p.row.personId, villageId: p.row.villageId, needTypes: p.needTypes, source: 'survey', sourceId: p.row.id });
+        const { audits } = await insertNeeds(own(job), { stationId: p.row.stationId, personId: p.row.personId, villageId: p.row.villageId, needTypes: p.needTypes, source: 'survey', sourceId: p.row.id });
+        needEvents.push(...audits);
       }
     }
-    await recordAudits(
-      tx,
-      created.map(({ job, p }) => ({
+    await recordAudits(tx, [
+      ...needEvents,
+      ...created.map(({ job, p }) => ({
         ctx: job.ctx,
         input: {
           action: 'survey.response.create',
@@ -352,7 +355,7 @@ async function writeGroup(jobs: readonly WriteJob[]): Promise<void> {
           details: { surveyId: p.row.surveyId, versionNumber: p.row.versionNumber, personId: p.row.personId ?? null, source: p.row.source },
         },
       })),
-    );
+    ]);
   });
   jobs.forEach((job, j) => job.done(results[j]!.outcomes, results[j]!.created));
 }
