@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { Ctx } from '../context';
 import type { Db } from '../db/database';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { auditChains, auditEvents } from '../db/schema/index';
 import { stationScope } from '../auth/scope';
 import { decodeCursor, encodeCursor } from '../pagination';
@@ -83,25 +84,7 @@ export function eventHash(prevHash: string, event: HashedFields): string {
  * row lock serialises appenders of one chain across processes.
  */
 export async function recordAudit(ctx: Ctx, input: AuditInput): Promise<void> {
-  const chain = input.stationId ?? SYSTEM_CHAIN;
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(auditChains).values({ chain, seq: 0, headHash: GENESIS_HASH }).onConflictDoNothing();
-    const [head] = await tx
-      .update(auditChains)
-      .set({ seq: sql`${auditChains.seq} + 1` })
-      .where(eq(auditChains.chain, chain))
-      .returning({ seq: auditChains.seq, headHash: auditChains.headHash });
-    if (!head) throw new Error(`audit chain ${chain} has no head`);
-    const fields = hashedFields(ctx, input, head.seq);
-    const hash = eventHash(head.headHash, fields);
-    await tx.insert(auditEvents).values({
-      ...fields,
-      outcome: fields.outcome as AuditOutcome,
-      prevHash: head.headHash,
-      hash,
-    });
-    await tx.update(auditChains).set({ headHash: hash }).where(eq(auditChains.chain, chain));
-  });
+  await recordAudits(ctx, [{ ctx, input }]);
 }
 
 /** The hashed fields of an event at a place in its chain; who, when and from where come from the event's own caller. */
@@ -146,7 +129,7 @@ export async function recordAudits(ctx: Ctx, events: readonly AuditAppend[]): Pr
     const chain = event.input.stationId ?? SYSTEM_CHAIN;
     byChain.set(chain, [...(byChain.get(chain) ?? []), event]);
   }
-  await ctx.db.transaction(async (tx) => {
+  await withinTransaction(ctx.db, async (tx) => {
     for (const chain of [...byChain.keys()].sort()) {
       const list = byChain.get(chain)!;
       const advance = () =>
@@ -174,6 +157,18 @@ export async function recordAudits(ctx: Ctx, events: readonly AuditAppend[]): Pr
       await tx.update(auditChains).set({ headHash: prevHash }).where(eq(auditChains.chain, chain));
     }
   });
+}
+
+/**
+ * Runs the append in the caller's transaction when there is one (no savepoint: an append that
+ * fails fails the change it records), else in a transaction of its own.
+ */
+function withinTransaction(db: Db, work: (tx: Db) => Promise<void>): Promise<void> {
+  return isTransaction(db) ? work(db) : db.transaction(work);
+}
+
+function isTransaction(db: Db): boolean {
+  return db instanceof PgTransaction;
 }
 
 type AuditEventReply = z.infer<typeof zAuditEvent>;
