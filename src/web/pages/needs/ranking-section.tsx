@@ -13,6 +13,7 @@ import { downloadFromApi, rankingExportPath, rankingSvgPath, useRanking, type Ra
 import { MAIN_GROUPS, PERIODS, RANKING_GROUPS, type Period } from './needs-model';
 import type { NeedsView } from './needs-params';
 import { usePlaces } from './needs-places';
+import { PlaceFilterItems } from './place-filter-items';
 import { percentOf, rankingChartHeight, rankingChartOption } from './ranking-chart';
 
 type RankingItem = Ranking['items'][number];
@@ -63,35 +64,7 @@ function RankingFilters({ view, update }: { view: NeedsView; update: Update }) {
             data-testid="ranking-group"
           />
         </Form.Item>
-        {places.several && (
-          <Form.Item label={t('needs.filters.station')}>
-            <Select
-              allowClear
-              value={view.stationId}
-              placeholder={t('needs.filters.allStations')}
-              options={places.stations}
-              loading={places.loading}
-              onChange={(stationId?: string) => update({ stationId, villageId: undefined })}
-              style={{ width: width(170) }}
-              popupMatchSelectWidth={false}
-              data-testid="ranking-station"
-            />
-          </Form.Item>
-        )}
-        <Form.Item label={t('needs.filters.village')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            value={view.villageId}
-            placeholder={t('needs.filters.allVillages')}
-            options={places.villages}
-            loading={places.loading}
-            onChange={(villageId?: string) => update({ villageId })}
-            style={{ width: width(160) }}
-            popupMatchSelectWidth={false}
-            data-testid="ranking-village"
-          />
-        </Form.Item>
+        <PlaceFilterItems places={places} stationId={view.stationId} villageId={view.villageId} update={update} width={width} testIdPrefix="ranking" />
         <Form.Item label={t('needs.filters.period')} className={view.period === 'custom' ? 'lm-needs__period-item--wide' : undefined}>
           <div className="lm-needs__period">
             <Select

@@ -16,6 +16,7 @@ import { useNeeds, useNeedsSummary, type Need, type NeedFilters, type NeedsSumma
 import { needSourceLabel, NeedStatusMenu, NeedStatusTag, needTypeLabel } from './needs-labels';
 import type { NeedsView } from './needs-params';
 import { usePlaces } from './needs-places';
+import { PlaceFilterItems } from './place-filter-items';
 
 type Update = (patch: Record<string, string | undefined>) => void;
 type SummaryRow = NeedsSummary['items'][number];
@@ -229,34 +230,7 @@ function NeedsListCard({ view, update }: { view: NeedsView; update: Update }) {
   return (
     <Card className="lm-needs__list" title={t('needs.register.list')} styles={{ body: { padding: 0 } }} data-testid="needs-list">
       <Form layout={narrow ? 'vertical' : 'inline'} className="lm-filters__form lm-needs__list-filters">
-        {places.several && (
-          <Form.Item label={t('needs.filters.station')}>
-            <Select
-              allowClear
-              value={view.stationId}
-              placeholder={t('needs.filters.allStations')}
-              options={places.stations}
-              onChange={(stationId?: string) => update({ stationId, villageId: undefined })}
-              style={{ width: width(170) }}
-              popupMatchSelectWidth={false}
-              data-testid="register-station"
-            />
-          </Form.Item>
-        )}
-        <Form.Item label={t('needs.filters.village')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            value={view.villageId}
-            placeholder={t('needs.filters.allVillages')}
-            options={places.villages}
-            loading={places.loading}
-            onChange={(villageId?: string) => update({ villageId })}
-            style={{ width: width(160) }}
-            popupMatchSelectWidth={false}
-            data-testid="register-village"
-          />
-        </Form.Item>
+        <PlaceFilterItems places={places} stationId={view.stationId} villageId={view.villageId} update={update} width={width} testIdPrefix="register" />
         <Form.Item label={t('needs.filters.needType')}>
           <Select
             allowClear
