@@ -1,21 +1,19 @@
 import { z } from 'zod';
 import { CALENDARS, CARE_ALERTS, CONTACT_CHANNELS, FESTIVALS, GROUPS, TASK_EVENTS, TASK_REASONS, TASK_STATUSES } from '../codes';
-import { zDate, zId, zPageQuery, zVersion } from './common';
+import { zDate, zId, zPageQuery, zVersion, codeKeys, zStaffRef } from './common';
 import { zCreateServiceRequest, zServiceRecord } from './services';
 
-const keys = <T extends Record<string, unknown>>(list: T) => Object.keys(list) as [keyof T & string, ...(keyof T & string)[]];
 
-export const zContactChannel = z.enum(keys(CONTACT_CHANNELS)).describe('phone | home_visit');
-export const zFestivalCode = z.enum(keys(FESTIVALS)).describe('A festival code, see GET /api/calendar/festivals');
-export const zCareAlertType = z.enum(keys(CARE_ALERTS)).describe('overdue | unreachable | no_plan | silent | wellbeing_drop | danger');
-const zGroupCode = z.enum(keys(GROUPS));
+export const zContactChannel = z.enum(codeKeys(CONTACT_CHANNELS)).describe('phone | home_visit');
+export const zFestivalCode = z.enum(codeKeys(FESTIVALS)).describe('A festival code, see GET /api/calendar/festivals');
+export const zCareAlertType = z.enum(codeKeys(CARE_ALERTS)).describe('overdue | unreachable | no_plan | silent | wellbeing_drop | danger');
+const zGroupCode = z.enum(codeKeys(GROUPS));
 const zMonth = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'date.invalid')
   .describe('A month, YYYY-MM');
 
 const zEveryDays = z.number().int().min(1, 'care.cadence').max(365, 'care.cadence');
-export const zStaffRef = z.object({ id: zId, name: z.string() });
 
 // ---------------------------------------------------------------------------------------------
 // Calendar
@@ -25,7 +23,7 @@ export const zFestival = z.object({
   code: zFestivalCode,
   name: z.string().describe("The festival's name in the caller's language"),
   date: zDate,
-  calendar: z.enum(keys(CALENDARS)).describe('lunar | solar | tibetan: the calendar that fixes the day'),
+  calendar: z.enum(codeKeys(CALENDARS)).describe('lunar | solar | tibetan: the calendar that fixes the day'),
   lunarDate: z.string().nullable().describe('The day in the lunar or Tibetan calendar, e.g. 农历九月初九; null for solar days'),
 });
 export type Festival = z.infer<typeof zFestival>;
@@ -131,13 +129,13 @@ export const zTask = z.object({
   groups: z.array(z.string()),
   riskLevel: z.enum(['high', 'medium', 'low']).nullable(),
   kind: zContactChannel,
-  reason: z.enum(keys(TASK_REASONS)),
+  reason: z.enum(codeKeys(TASK_REASONS)),
   campaignId: zId.nullable(),
   campaignName: z.string().nullable(),
   startOn: zDate,
   dueDate: zDate,
   overdueDays: z.number().int().describe('Days past the due date (0 if not overdue)'),
-  status: z.enum(keys(TASK_STATUSES)),
+  status: z.enum(codeKeys(TASK_STATUSES)),
   assignee: zStaffRef.nullable(),
   attempts: z.number().int().describe('"Could not reach" attempts so far'),
   lastAttemptAt: z.string().nullable(),
@@ -149,7 +147,7 @@ export const zTask = z.object({
 export type Task = z.infer<typeof zTask>;
 
 export const zTaskEvent = z.object({
-  kind: z.enum(keys(TASK_EVENTS)),
+  kind: z.enum(codeKeys(TASK_EVENTS)),
   at: z.string(),
   by: zStaffRef.nullable(),
   note: z.string().nullable(),

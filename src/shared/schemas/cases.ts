@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { CASE_SOURCES, CASE_STAGES, CLOSURE_REASONS, GOAL_RESULTS, NEED_TYPES, RISK_LEVELS, SERVICE_TYPES } from '../codes';
-import { zDate, zId, zPageQuery, zVersion } from './common';
+import { zDate, zId, zPageQuery, zVersion, codeKeys } from './common';
 import { zPersonRef } from './services';
 
-const keys = <T extends Record<string, unknown>>(list: T) => Object.keys(list) as [keyof T & string, ...(keyof T & string)[]];
 const text = (max: number) => z.string().trim().max(max);
 
-export const zCaseStage = z.enum(keys(CASE_STAGES)).describe('intake | assessment | planning | intervention | evaluation | closed');
-export const zCaseSource = z.enum(keys(CASE_SOURCES));
-export const zClosureReason = z.enum(keys(CLOSURE_REASONS));
-export const zGoalResult = z.enum(keys(GOAL_RESULTS));
+export const zCaseStage = z.enum(codeKeys(CASE_STAGES)).describe('intake | assessment | planning | intervention | evaluation | closed');
+export const zCaseSource = z.enum(codeKeys(CASE_SOURCES));
+export const zClosureReason = z.enum(codeKeys(CLOSURE_REASONS));
+export const zGoalResult = z.enum(codeKeys(GOAL_RESULTS));
 export const zCaseDocumentKind = z.enum(['intake', 'assessment', 'plan', 'evaluation', 'closure']);
 
 /*
@@ -31,17 +30,17 @@ export const zIntakeDocument = z.strictObject({
 /** 需求评估表 */
 export const zAssessmentDocument = z.strictObject({
   problems: z.array(text(500).min(1)).max(20).nullish(),
-  needs: z.array(z.enum(keys(NEED_TYPES))).max(17).nullish(),
+  needs: z.array(z.enum(codeKeys(NEED_TYPES))).max(17).nullish(),
   strengths: text(2000).nullish().describe('Strengths and resources of the person and family'),
   risks: text(2000).nullish(),
-  riskLevel: z.enum(keys(RISK_LEVELS)).nullish(),
+  riskLevel: z.enum(codeKeys(RISK_LEVELS)).nullish(),
   familySupport: text(2000).nullish(),
   socialSupport: text(2000).nullish(),
   assessedOn: zDate.nullish(),
 });
 
 export const zIntervention = z.strictObject({
-  serviceType: z.enum(keys(SERVICE_TYPES)).nullish(),
+  serviceType: z.enum(codeKeys(SERVICE_TYPES)).nullish(),
   who: text(100).nullish().describe('Who gives it (worker, volunteer, partner)'),
   frequency: text(100).nullish().describe('How often, e.g. 每周一次'),
   byDate: zDate.nullish(),

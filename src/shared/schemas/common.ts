@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 export const zId = z.uuid().describe('A UUID');
 
+/** The codes of a code list (src/shared/codes.ts) as the tuple `z.enum` takes. */
+export const codeKeys = <T extends Record<string, unknown>>(list: T) => Object.keys(list) as [keyof T & string, ...(keyof T & string)[]];
+
+/** A member of staff as replies name them. */
+export const zStaffRef = z.object({ id: zId, name: z.string() });
+
 /** A calendar day, `YYYY-MM-DD`, counted in Asia/Shanghai. */
 export const zDate = z
   .string()

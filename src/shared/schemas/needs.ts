@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { NEED_SOURCES, NEED_STATUSES } from '../codes';
-import { zDate, zId, zPageQuery, zVersion } from './common';
-import { zGroupCode, zNeedType, zStaffRef } from './surveys';
+import { codeKeys, zDate, zId, zPageQuery, zStaffRef, zVersion } from './common';
+import { zGroupCode, zNeedType } from './surveys';
 
-const keys = <T extends Record<string, unknown>>(list: T) => Object.keys(list) as [keyof T & string, ...(keyof T & string)[]];
-
-export const zNeedStatus = z.enum(keys(NEED_STATUSES)).describe('identified | being_served | met | unmet');
-export const zNeedSource = z.enum(keys(NEED_SOURCES)).describe('survey | visit | assessment | other');
+export const zNeedStatus = z.enum(codeKeys(NEED_STATUSES)).describe('identified | being_served | met | unmet');
+export const zNeedSource = z.enum(codeKeys(NEED_SOURCES)).describe('survey | visit | assessment | other');
 
 // ---------------------------------------------------------------------------------------------
 // Ranking

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { BENEFITS, ETHNICITIES, GROUPS, LIVING_SITUATIONS, PERSON_STATUSES, RISK_LEVELS } from '../codes';
-import { zDate, zId, zPageQuery, zVersion } from './common';
+import { zDate, zId, zPageQuery, zVersion, codeKeys } from './common';
 
-const keys = <T extends Record<string, unknown>>(list: T) => Object.keys(list) as [keyof T & string, ...(keyof T & string)[]];
-
-export const zGroup = z.enum(keys(GROUPS)).describe('Group code (服务对象类别), see src/shared/codes.ts');
-export const zRiskLevel = z.enum(keys(RISK_LEVELS));
-export const zEthnicity = z.enum(keys(ETHNICITIES));
-export const zLivingSituation = z.enum(keys(LIVING_SITUATIONS));
-export const zPersonStatus = z.enum(keys(PERSON_STATUSES));
-export const zBenefit = z.enum(keys(BENEFITS));
+export const zGroup = z.enum(codeKeys(GROUPS)).describe('Group code (服务对象类别), see src/shared/codes.ts');
+export const zRiskLevel = z.enum(codeKeys(RISK_LEVELS));
+export const zEthnicity = z.enum(codeKeys(ETHNICITIES));
+export const zLivingSituation = z.enum(codeKeys(LIVING_SITUATIONS));
+export const zPersonStatus = z.enum(codeKeys(PERSON_STATUSES));
+export const zBenefit = z.enum(codeKeys(BENEFITS));
 export const zGender = z.enum(['male', 'female']);
 export const zHealth = z.enum(['healthy', 'chronic_illness', 'serious_illness', 'disabled']);
 export const zContactFrequency = z.enum(['daily', 'weekly', 'monthly', 'rarely', 'never']).describe('How often an absent parent or child calls');

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { CHECKLIST_FINDINGS, CHECKLIST_ITEM_KEYS, SERVICE_KINDS, SERVICE_TYPES, VISIT_CHECKLIST, type ChecklistSection } from '../codes';
-import { zDate, zId, zPageQuery, zVersion } from './common';
+import { zDate, zId, zPageQuery, zVersion, codeKeys } from './common';
 
-const keys = <T extends Record<string, unknown>>(list: T) => Object.keys(list) as [keyof T & string, ...(keyof T & string)[]];
-
-export const zServiceKind = z.enum(keys(SERVICE_KINDS)).describe('phone | home_visit | office | group | online');
-export const zServiceType = z.enum(keys(SERVICE_TYPES)).describe('Service type code (服务类型), see src/shared/codes.ts');
-export const zChecklistFinding = z.enum(keys(CHECKLIST_FINDINGS));
+export const zServiceKind = z.enum(codeKeys(SERVICE_KINDS)).describe('phone | home_visit | office | group | online');
+export const zServiceType = z.enum(codeKeys(SERVICE_TYPES)).describe('Service type code (服务类型), see src/shared/codes.ts');
+export const zChecklistFinding = z.enum(codeKeys(CHECKLIST_FINDINGS));
 export const zChecklistItemKey = z.enum(CHECKLIST_ITEM_KEYS as [string, ...string[]]).describe('A checklist item as section.item, e.g. home_safety.heating');
 
 function checklistSection<S extends ChecklistSection>(section: S) {

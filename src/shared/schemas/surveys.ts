@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { AGE_BANDS, CROSSTAB_DIMENSIONS, GENDERS, GROUPS, NEED_TYPES, QUESTION_TYPES, RESPONSE_SOURCES, SURVEY_MODES, SURVEY_STATUSES } from '../codes';
-import { zDate, zId, zPageQuery } from './common';
+import { zDate, zId, zPageQuery, codeKeys, zStaffRef } from './common';
 
-const keys = <T extends Record<string, unknown>>(list: T) => Object.keys(list) as [keyof T & string, ...(keyof T & string)[]];
 
-export const zGroupCode = z.enum(keys(GROUPS)).describe('A group code (服务对象类别), see src/shared/codes.ts');
-export const zNeedType = z.enum(keys(NEED_TYPES)).describe('A need type code (需求类型), see src/shared/codes.ts');
-export const zQuestionType = z.enum(keys(QUESTION_TYPES)).describe('single | multi | rank | scale | text | number');
-export const zSurveyMode = z.enum(keys(SURVEY_MODES)).describe('questionnaire (调查问卷) | interview (结构化访谈)');
-export const zSurveyStatus = z.enum(keys(SURVEY_STATUSES)).describe('draft | open | closed');
-export const zResponseSource = z.enum(keys(RESPONSE_SOURCES)).describe('visit | phone | paper | group');
-export const zAgeBand = z.enum(keys(AGE_BANDS)).describe('0-5 | 6-11 | 12-17 | 18-39 | 40-59 | 60-69 | 70-79 | 80+');
-export const zGender = z.enum(keys(GENDERS)).describe('male | female');
-export const zCrosstabDimension = z.enum(keys(CROSSTAB_DIMENSIONS)).describe('village | group | gender | age_band');
+export const zGroupCode = z.enum(codeKeys(GROUPS)).describe('A group code (服务对象类别), see src/shared/codes.ts');
+export const zNeedType = z.enum(codeKeys(NEED_TYPES)).describe('A need type code (需求类型), see src/shared/codes.ts');
+export const zQuestionType = z.enum(codeKeys(QUESTION_TYPES)).describe('single | multi | rank | scale | text | number');
+export const zSurveyMode = z.enum(codeKeys(SURVEY_MODES)).describe('questionnaire (调查问卷) | interview (结构化访谈)');
+export const zSurveyStatus = z.enum(codeKeys(SURVEY_STATUSES)).describe('draft | open | closed');
+export const zResponseSource = z.enum(codeKeys(RESPONSE_SOURCES)).describe('visit | phone | paper | group');
+export const zAgeBand = z.enum(codeKeys(AGE_BANDS)).describe('0-5 | 6-11 | 12-17 | 18-39 | 40-59 | 60-69 | 70-79 | 80+');
+export const zGender = z.enum(codeKeys(GENDERS)).describe('male | female');
+export const zCrosstabDimension = z.enum(codeKeys(CROSSTAB_DIMENSIONS)).describe('village | group | gender | age_band');
 
 // ---------------------------------------------------------------------------------------------
 // Definition
@@ -88,8 +87,6 @@ export const zUpdateSurveyRequest = z
   .required({ version: true })
   .describe('Change a survey. New questions on a survey that has responses make a new version; its old responses keep theirs');
 export type UpdateSurveyRequest = z.infer<typeof zUpdateSurveyRequest>;
-
-export const zStaffRef = z.object({ id: zId, name: z.string() });
 
 export const zSurveySummary = z.object({
   id: zId,

@@ -3,7 +3,8 @@
  * the bundle).
  */
 import type { z } from 'zod';
-import type { zOptionResult, zStaffRef } from '../../../shared/schemas/surveys';
+import type { zOptionResult } from '../../../shared/schemas/surveys';
+import type { zStaffRef } from '../../../shared/schemas/common';
 
 export type {
   AnswerValue,
